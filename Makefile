@@ -1,0 +1,51 @@
+# Set-up, build, serve and test the course. Every target creates what it
+# needs first, so a fresh clone needs only `make serve` or `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint typecheck unit browser chromium originality clean
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.installed-dev chromium lint typecheck
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check quizgen tests
+	$(BIN)/ruff format --check quizgen tests
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+# The browser tests drive Debian's Chromium; Playwright cannot download its own here.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium package for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM)."; \
+		echo "Install it (Debian/Ubuntu: sudo apt-get install chromium), or run make test CHROMIUM=/path/to/chromium"; \
+		exit 1; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: wires MkDocs events to quizgen's core, nothing more."""

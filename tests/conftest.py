@@ -1,0 +1,146 @@
+"""Shared fixtures: paths, example courses, real builds, a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from quizgen.load import parse_bank
+from quizgen.problems import Problem, QuizgenError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def problems_of(text: str | bytes, file: str = "quizzes/bank.yml") -> list[Problem]:
+    """The problems the loader reports for a bank's text (none: it loaded)."""
+    try:
+        parse_bank(text.encode() if isinstance(text, str) else text, file)
+    except QuizgenError as exc:
+        return exc.problems
+    return []
+
+
+def mkdocs_build(project: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` (never -q: it hides warnings from strict mode)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A copy of the small example course, free to change."""
+    target = tmp_path / "course"
+    shutil.copytree(FIXTURES / "course", target)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 at a free port, in a background thread."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@dataclass(frozen=True)
+class Site:
+    path: Path
+    url: str
+
+
+def _built_and_served(project: Path, site: Path) -> Iterator[Site]:
+    # The server's URL is known before the build, so the site is built for it:
+    # the theme's instant navigation only takes over links listed, with this
+    # address, in the site map.
+    server = StaticServer(site)
+    try:
+        result = mkdocs_build(project, "--site-dir", str(site), site_url=f"{server.url}/")
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield Site(site, server.url)
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The example course, built once per session and served."""
+    project = tmp_path_factory.mktemp("example") / "course"
+    shutil.copytree(FIXTURES / "course", project)
+    yield from _built_and_served(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real course, built once per session into a temporary folder and served."""
+    yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"))
+
+
+@pytest.fixture(scope="session")
+def built_example(example_site: Site) -> Path:
+    return example_site.path
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Site) -> str:
+    return example_site.url
+
+
+@pytest.fixture(scope="session")
+def built_project(project_site: Site) -> Path:
+    return project_site.path
+
+
+@pytest.fixture(scope="session")
+def project_url(project_site: Site) -> str:
+    return project_site.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dict[str, object]:
+    """Debian's Chromium: Playwright cannot download its own browser here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

@@ -1,0 +1,219 @@
+"""Real browser runs: Debian's Chromium driven by Playwright, pages served
+from 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, ROOT, StaticServer, mkdocs_build
+from playwright.sync_api import Page, expect
+
+from quizgen.load import load_bank
+from quizgen.model import (
+    Bank,
+    FillBlankQuestion,
+    MultipleQuestion,
+    Question,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from quizgen.render import runtime_data
+
+pytestmark = pytest.mark.browser
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text(encoding="utf-8"))["cases"]
+
+
+def tab_to(page: Page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the element matching ``selector`` has focus."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_with_keyboard(page: Page, question: Question, right: bool) -> None:
+    """Answer one question using only the keyboard."""
+    base = f"#quizgen-{question.id}"
+    if isinstance(question, (SingleQuestion, TrueFalseQuestion)):
+        if isinstance(question, SingleQuestion):
+            correct = next(i for i, o in enumerate(question.options) if o.correct)
+            wanted = correct if right else (correct + 1) % len(question.options)
+        else:
+            wanted = (0 if question.answer else 1) if right else (1 if question.answer else 0)
+        tab_to(page, f"{base}-0")  # a radio group is one tab stop; arrows move within it
+        page.keyboard.press("Space")
+        for _ in range(wanted):
+            page.keyboard.press("ArrowDown")
+        expect(page.locator(f"{base}-{wanted}")).to_be_checked()
+    elif isinstance(question, MultipleQuestion):
+        for index, option in enumerate(question.options):
+            tab_to(page, f"{base}-{index}")
+            if option.correct == right:
+                page.keyboard.press("Space")
+    elif isinstance(question, FillBlankQuestion):
+        tab_to(page, f"{base}-answer")
+        page.keyboard.type(f"  {question.answers[-1].upper()} " if right else "not this")
+
+
+def take_quiz(page: Page, bank: Bank, right: bool) -> None:
+    page.keyboard.press("Home")
+    for question in bank.questions:
+        answer_with_keyboard(page, question, right)
+    tab_to(page, "form.quizgen-quiz .quizgen-check")
+    page.keyboard.press("Enter")
+
+
+def open_at_quiz(page: Page, url: str) -> None:
+    # Following the heading's link moves the keyboard's starting point there,
+    # as a learner's click on "Check yourself" in the contents would.
+    page.goto(f"{url}#check-yourself")
+    page.wait_for_selector("form.quizgen-quiz")
+
+
+@pytest.fixture
+def example_bank() -> Bank:
+    return load_bank(FIXTURES / "course/quizzes/module/lesson.yml").bank
+
+
+def test_all_right_with_the_keyboard_alone(page: Page, example_url: str, example_bank: Bank) -> None:
+    open_at_quiz(page, f"{example_url}/module/lesson/")
+    take_quiz(page, example_bank, right=True)
+    score = page.locator(".quizgen-score")
+    expect(score).to_have_text("5 of 5 points (100%) - passed")
+    expect(score).to_have_attribute("role", "status")
+    for question in example_bank.questions:
+        fieldset = page.locator(f'fieldset[data-question-id="{question.id}"]')
+        expect(fieldset).to_have_class("quizgen-question is-correct")
+        expect(fieldset.locator(".quizgen-verdict")).to_have_text("Right.")
+    expect(page.locator('fieldset[data-question-id="greet-what-to-say"] .quizgen-explanation')).to_be_visible()
+    expect(page.locator('fieldset[data-question-id="greet-what-to-say"] .quizgen-see a')).to_have_text(
+        "Review: Say who you are"
+    )
+
+
+def test_all_wrong_with_the_keyboard_alone(page: Page, example_url: str, example_bank: Bank) -> None:
+    open_at_quiz(page, f"{example_url}/module/lesson/")
+    take_quiz(page, example_bank, right=False)
+    expect(page.locator(".quizgen-score")).to_have_text("0 of 5 points (0%) - not passed yet, 80% needed")
+    for question in example_bank.questions:
+        expect(page.locator(f'fieldset[data-question-id="{question.id}"]')).to_have_class(
+            "quizgen-question is-incorrect"
+        )
+    first = page.locator('fieldset[data-question-id="greet-what-to-say"]')
+    # the wrongly chosen option says so in words and shows its feedback; the right one is revealed
+    expect(first.locator('.quizgen-option[data-index="2"] .quizgen-option-state')).to_have_text(
+        "Your choice: not right"
+    )
+    expect(first.locator('.quizgen-option[data-index="2"] .quizgen-option-feedback')).to_be_visible()
+    expect(first.locator('.quizgen-option[data-index="1"] .quizgen-option-state')).to_have_text("A right answer")
+    rings = page.locator('fieldset[data-question-id="greet-rings"]')
+    expect(rings.locator(".quizgen-feedback")).to_have_text("By the fourth or fifth ring callers think you are closed.")
+    smile = page.locator('fieldset[data-question-id="greet-smile"]')
+    expect(smile.locator(".quizgen-accepted")).to_contain_text("smile")
+
+    # Try again clears the answers and the marks, and puts the learner back at the start
+    tab_to(page, "form.quizgen-quiz .quizgen-reset")
+    page.keyboard.press("Enter")
+    expect(page.locator(".quizgen-score")).to_have_text("")
+    expect(page.locator("form.quizgen-quiz input:checked")).to_have_count(0)
+    expect(page.locator("#quizgen-greet-smile-answer")).to_have_value("")
+    expect(page.locator(".quizgen-result:visible")).to_have_count(0)
+    expect(page.locator("#quizgen-greet-what-to-say-0")).to_be_focused()
+
+
+def test_partial_credit_and_changing_an_answer(page: Page, example_url: str) -> None:
+    open_at_quiz(page, f"{example_url}/module/lesson/")
+    page.check("#quizgen-greet-good-habits-0")
+    page.click(".quizgen-check")
+    habits = page.locator('fieldset[data-question-id="greet-good-habits"]')
+    expect(habits).to_have_class("quizgen-question is-partial")
+    expect(habits.locator(".quizgen-verdict")).to_have_text("Partly right: 1 of 2 points.")
+    expect(page.locator(".quizgen-score")).to_have_text("1 of 5 points (20%) - not passed yet, 80% needed")
+    # marks never describe answers the learner no longer gives
+    page.check("#quizgen-greet-good-habits-1")
+    expect(habits).to_have_class("quizgen-question")
+    expect(page.locator(".quizgen-score")).to_have_text("")
+
+
+def test_scoring_in_the_browser_matches_the_shared_vectors(page: Page, example_url: str) -> None:
+    page.goto(f"{example_url}/module/lesson/")
+    cases = []
+    for case in VECTORS:
+        bank = Bank.model_validate({"title": "t", "pass_mark": case["pass_mark"], "questions": case["questions"]})
+        cases.append({"data": runtime_data(bank, "v"), "responses": case["responses"]})
+    results: list[dict[str, Any]] = page.evaluate(
+        "cases => cases.map(c => QuizGen.scoreQuiz(c.data, c.responses))", cases
+    )
+    for case, got in zip(VECTORS, results, strict=True):
+        expected = case["expected"]
+        for qid, want in expected["questions"].items():
+            assert got["questions"][qid]["score"] == pytest.approx(want["score"]), (case["name"], qid)
+            assert got["questions"][qid]["state"] == want["state"], (case["name"], qid)
+        assert got["total"] == pytest.approx(expected["total"]), case["name"]
+        assert got["shownPercent"] == expected["shown_percent"], case["name"]
+        assert got["passed"] is expected["passed"], case["name"]
+        assert got["message"] == expected["message"], case["name"]
+
+
+def test_works_after_instant_navigation(page: Page, example_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{example_url}/")
+    page.evaluate("window.__noReload = true")
+    page.click("article a[href$='module/lesson/']")
+    page.wait_for_selector("form.quizgen-quiz")
+    assert page.evaluate("window.__noReload === true"), "the theme's instant navigation swapped the page in place"
+    page.check("#quizgen-greet-what-to-say-1")
+    page.click(".quizgen-check")
+    expect(page.locator('fieldset[data-question-id="greet-what-to-say"]')).to_have_class("quizgen-question is-correct")
+    assert errors == []
+
+
+def test_a_script_in_a_bank_never_runs(page: Page, course: Path) -> None:
+
+    bank = course / "quizzes/module/lesson.yml"
+    bank.write_text(
+        bank.read_text().replace(
+            "prompt: What do you say first when you pick up?",
+            "prompt: \"<script>window.__owned = 1</script><img src=x onerror='window.__owned = 2'> What first?\"",
+        ),
+        encoding="utf-8",
+    )
+    assert mkdocs_build(course).returncode == 0
+    server = StaticServer(course / "site")
+    try:
+        page.goto(f"{server.url}/module/lesson/")
+        page.click(".quizgen-check")
+        assert page.evaluate("window.__owned") is None
+        expect(page.locator('fieldset[data-question-id="greet-what-to-say"] legend')).to_contain_text(
+            "<script>window.__owned = 1</script>"
+        )
+    finally:
+        server.close()
+
+
+def test_the_course_loads_nothing_from_outside_the_site(page: Page, project_url: str) -> None:
+    requests: list[str] = []
+    failures: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failures.append(response.url))
+    page.on("pageerror", lambda error: failures.append(str(error)))
+    for url in ("/", "/phone-skills/taking-messages/", "/service-recovery/seven-recovery-strategies/"):
+        page.goto(f"{project_url}{url}")
+        page.wait_for_load_state("networkidle")
+    outside = [u for u in requests if not u.startswith(project_url) and not u.startswith("data:")]
+    assert outside == []
+    assert failures == []
+
+
+def test_a_real_lesson_quiz_all_right(page: Page, project_url: str) -> None:
+    bank = load_bank(ROOT / "quizzes/phone-skills/taking-messages.yml").bank
+    open_at_quiz(page, f"{project_url}/phone-skills/taking-messages/")
+    take_quiz(page, bank, right=True)
+    expect(page.locator(".quizgen-score")).to_contain_text("(100%) - passed")
