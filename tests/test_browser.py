@@ -217,3 +217,19 @@ def test_a_real_lesson_quiz_all_right(page: Page, project_url: str) -> None:
     open_at_quiz(page, f"{project_url}/phone-skills/taking-messages/")
     take_quiz(page, bank, right=True)
     expect(page.locator(".quizgen-score")).to_contain_text("(100%) - passed")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_checked_lesson_has_no_wcag_aa_violations(page: Page, project_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(f"{project_url}/phone-skills/taking-messages/")
+    questions = page.locator("fieldset.quizgen-question")
+    questions.nth(0).locator("input").nth(1).check()
+    questions.nth(3).locator("input").nth(0).check()
+    page.click(".quizgen-check")
+    expect(page.locator(".quizgen-score")).not_to_have_text("")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert violations == []
