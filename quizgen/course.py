@@ -6,8 +6,8 @@ need the lesson (``see`` anchors).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .load import LoadedBank, load_bank
@@ -38,58 +38,61 @@ def find_banks(quizzes_dir: Path) -> list[Path]:
     )
 
 
-def load_course(
-    quizzes_dir: Path,
-    lesson_exists: Callable[[str], bool],
-    *,
-    display_root: Path | None = None,
-    docs_name: str = "content",
-) -> dict[str, Quiz]:
-    """Load every bank under ``quizzes_dir`` and pair it with its lesson.
+@dataclass
+class Course:
+    """Every valid bank of a course, keyed by lesson path, and what was wrong with the rest."""
 
-    Returns the quizzes keyed by lesson path. Raises QuizgenError with every
-    problem in every bank, so an author sees them all at once.
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise QuizgenError(self.problems)
+
+
+def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) -> Course:
+    """Load every bank under ``quizzes_dir`` and pair it with its lesson in ``docs_dir``.
+
+    File names in problems are shown relative to ``root`` (the course folder).
+    Every problem in every bank is collected, so an author sees them all at once.
     """
-    problems: list[Problem] = []
-    quizzes: dict[str, Quiz] = {}
+    course = Course()
+    docs_shown = _display(docs_dir, root)
     for path in find_banks(quizzes_dir):
         relative = PurePosixPath(path.relative_to(quizzes_dir).as_posix())
-        display = _display(path, display_root)
+        display = _display(path, root)
         try:
             loaded = load_bank(path, display)
         except QuizgenError as exc:
-            problems.extend(exc.problems)
+            course.problems.extend(exc.problems)
             continue
-        quiz_id = str(relative.with_suffix(""))
         lesson = str(relative.with_suffix(".md"))
-        if not lesson_exists(lesson):
-            problems.append(
+        if not (docs_dir / lesson).is_file():
+            course.problems.append(
                 Problem(
                     display,
                     0,
                     0,
-                    f"this bank has no lesson: {docs_name}/{lesson} does not exist",
-                    f"create the lesson page, or move the bank so its path matches a lesson's "
-                    f"(quizzes/X.yml belongs to {docs_name}/X.md)",
+                    f"this bank has no lesson: {docs_shown}/{lesson} does not exist",
+                    "create the lesson page, or move the bank so its path matches a lesson's "
+                    f"(quizzes/X.yml belongs to {docs_shown}/X.md)",
                 )
             )
             continue
-        if lesson in quizzes:
-            problems.append(
+        if lesson in course.quizzes:
+            course.problems.append(
                 Problem(
                     display,
                     0,
                     0,
-                    f"{docs_name}/{lesson} already has a bank: {quizzes[lesson].loaded.file}",
+                    f"{docs_shown}/{lesson} already has a bank: {course.quizzes[lesson].loaded.file}",
                     "keep one bank per lesson: merge the two files",
                 )
             )
             continue
-        quizzes[lesson] = Quiz(quiz_id, lesson, loaded)
-    problems.extend(duplicate_ids(q.loaded for q in quizzes.values()))
-    if problems:
-        raise QuizgenError(problems)
-    return quizzes
+        course.quizzes[lesson] = Quiz(str(relative.with_suffix("")), lesson, loaded)
+    course.problems.extend(duplicate_ids(q.loaded for q in course.quizzes.values()))
+    return course
 
 
 def duplicate_ids(banks: Iterable[LoadedBank]) -> list[Problem]:

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StrictBool,
     StrictInt,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -53,7 +54,12 @@ class _Strict(BaseModel):
 
 
 Text = str
-AcceptedAnswer = Annotated[str, AfterValidator(lambda value: _not_blank(value, "accepted answer"))]
+# Numbers are fine as answers ("4"); the schema says so, so editors agree.
+AcceptedAnswer = Annotated[
+    str,
+    AfterValidator(lambda value: _not_blank(value, "accepted answer")),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
+]
 
 
 class Option(_Strict):

@@ -8,49 +8,76 @@ duplicate keys (which PyYAML would silently overwrite) are reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, QuizgenError
+from .problems import Problem, QuizgenError, Severity
 
 # libyaml's parser is several times faster; positions and errors are the same.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, with tag resolution remembered: keys such as 'prompt'
+    recur thousands of times in a large course, and resolving is the parser's
+    costliest Python step."""
+
+    _resolved: ClassVar[dict[tuple[Any, str, tuple[bool, bool]], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or not isinstance(value, str):
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, tuple(implicit))
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) < 100_000:
+                self._resolved[key] = tag
+        return tag
+
 
 Path_ = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
 
 @dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a YAML document stands."""
+    """Where each value (and each mapping key) of a YAML document stands.
+
+    Positions are kept as plain (line, column) tuples, which the garbage
+    collector need not track: a large course has hundreds of thousands.
+    """
 
     file: str
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def value(self, path: Path_) -> Position:
         """Position of the value at ``path``, or of its nearest enclosing value."""
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
-            if found:
-                return found
+            if found is not None:
+                return Position(*found)
         return Position(1, 1)
 
     def key(self, path: Path_) -> Position:
         """Position of the key that names ``path`` (falls back to the value)."""
-        return self.keys.get(path) or self.value(path)
+        found = self.keys.get(path)
+        return Position(*found) if found is not None else self.value(path)
 
-    def problem(self, path: Path_, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+    def problem(
+        self, path: Path_, message: str, hint: str = "", *, at_key: bool = False, severity: Severity = "error"
+    ) -> Problem:
         pos = self.key(path) if at_key else self.value(path)
-        return Problem(self.file, pos.line, pos.column, message, hint)
+        return Problem(self.file, pos.line, pos.column, message, hint, severity)
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -82,7 +109,7 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     an empty document.
     """
     source = SourceMap(file)
-    loader = _BaseLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -155,11 +182,15 @@ class _Builder:
         self._open: set[int] = set()
 
     def build(self, node: Node, path: Path_) -> Any:
-        self.source.values.setdefault(path, _position(node))
+        if path not in self.source.values:
+            mark = node.start_mark
+            self.source.values[path] = (mark.line + 1, mark.column + 1)
         if id(node) in self._open:  # an alias that contains itself
             self.problems.append(self.source.problem(path, "an alias refers to itself", "remove the alias"))
             return None
         if isinstance(node, ScalarNode):
+            if node.tag == _STR_TAG:  # most values: skip the constructor's bookkeeping
+                return node.value
             return self.loader.construct_object(node, deep=True)
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(
@@ -195,7 +226,7 @@ class _Builder:
                 continue
             child = (*path, key)
             if key in result:
-                first = self.source.keys[child]
+                first = Position(*self.source.keys[child])
                 pos = _position(key_node)
                 self.problems.append(
                     Problem(
@@ -207,10 +238,11 @@ class _Builder:
                     )
                 )
                 continue
-            self.source.keys[child] = _position(key_node)
+            self.source.keys[child] = tuple(_position(key_node))  # type: ignore[assignment]
             result[key] = self.build(value_node, child)
         return result
 
 
 def _position(node: Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Position(mark.line + 1, mark.column + 1)

@@ -16,6 +16,7 @@ from conftest import ROOT
 from quizgen.course import find_banks
 from quizgen.load import load_bank
 from quizgen.model import FillBlankQuestion, MultipleQuestion, SingleQuestion, TrueFalseQuestion
+from quizgen.stats import count_words
 
 CONTENT = ROOT / "content"
 QUIZZES = ROOT / "quizzes"
@@ -56,14 +57,10 @@ def lessons() -> list[Path]:
 
 
 def title(page: Path) -> str:
-    first = page.read_text(encoding="utf-8").splitlines()[0]
+    text = re.sub(r"\A---\n.*?\n---\n\s*", "", page.read_text(encoding="utf-8"), flags=re.S)
+    first = text.splitlines()[0]
     assert first.startswith("# "), page
     return first[2:].strip()
-
-
-def words(markdown: str) -> int:
-    text = re.sub(r"\]\([^)]*\)", "]", markdown)  # link targets are not read
-    return len(re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", text))
 
 
 def test_every_curriculum_lesson_is_in_the_nav_in_order() -> None:
@@ -102,7 +99,7 @@ def test_lesson_structure(lesson: Path) -> None:
     for heading in ("## Worked example", "## Try it", "## Key takeaways"):
         assert re.search(rf"^{heading}\b", text, re.M), heading
     assert re.search(r'^(!!! example|=== ")', text, re.M), "a transcript or a weak/strong comparison"
-    assert 600 <= words(text) <= 1500, words(text)
+    assert 600 <= count_words(text) <= 1500, count_words(text)
 
 
 @pytest.mark.parametrize("lesson", lessons(), ids=lambda p: p.stem)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from ..anchors import html_ids, plain_text
+
 MARKER = "<!-- quiz -->"
-_ID = re.compile(r'\sid="([^"]+)"')
-_TAG = re.compile(r"<[^>]+>")
 
 
 def anchors(content: str, toc: TableOfContents) -> dict[str, str | None]:
     """Every id in the page's HTML, with the heading text where it is a heading."""
-    titles = {link.id: _plain(link.title) for link in _walk(toc)}
-    return {anchor: titles.get(anchor) for anchor in _ID.findall(content)}
+    titles = {link.id: plain_text(link.title) for link in _walk(toc)}
+    return {anchor: titles.get(anchor) for anchor in html_ids(content)}
 
 
 def unique_id(wanted: str, taken: dict[str, Any]) -> str:
@@ -43,7 +41,7 @@ def add_to_toc(toc: TableOfContents, content: str, offset: int, title: str, anch
     It goes before the first heading that stands after it; a page titled with
     one <h1> keeps its sections as that entry's children, so it goes there.
     """
-    before = set(_ID.findall(content[:offset]))
+    before = set(html_ids(content[:offset]))
     siblings: list[AnchorLink] = toc.items
     if len(siblings) == 1 and siblings[0].level <= 1:
         siblings = siblings[0].children
@@ -62,7 +60,3 @@ def _walk_links(links: list[AnchorLink]) -> list[AnchorLink]:
         found.append(link)
         found.extend(_walk_links(link.children))
     return found
-
-
-def _plain(title: str) -> str:
-    return html.unescape(_TAG.sub("", title)).strip()

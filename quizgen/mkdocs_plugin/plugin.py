@@ -1,14 +1,19 @@
-"""MkDocs events -> quizgen core. Loads every bank once per build (on_files),
-renders each lesson's quiz into its page (on_page_content), and fails the
-build, naming file and line, when any bank is wrong.
+"""MkDocs events -> quizgen core. Loads and validates every bank once per
+build, renders each lesson's quiz into its page, and fails the build, naming
+file and line, when anything is wrong.
+
+While `mkdocs serve` runs, a broken bank does not stop the preview (MkDocs
+would stall every page until the build passes): the problems are printed and
+the lesson keeps the last good version of its quiz.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import click
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..course import Quiz, load_course, missing_anchors
-from ..problems import Problem, QuizgenError
+from ..course import Course, Quiz, load_course, missing_anchors
+from ..problems import Problem
 from ..render import render_quiz
 from . import page as page_html
 from .config import QuizgenConfig
@@ -32,47 +37,58 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.quizzes: dict[str, Quiz] = {}
-        self.problems: list[Problem] = []
-        self.quizzes_dir = Path("quizzes")
+        self.course = Course()
+        self.last_good: dict[str, Quiz] = {}
+        self.page_problems: list[Problem] = []
+        self.serving = False
         self.project_dir = Path(".")
+        self.quizzes_dir = Path("quizzes")
+        self.docs_dir = Path("docs")
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
-        for name in ("quizgen.css",):
-            if f"{SITE_ASSETS}/{name}" not in config.extra_css:
-                config.extra_css.append(f"{SITE_ASSETS}/{name}")
+        self.docs_dir = Path(config.docs_dir).resolve()
+        if f"{SITE_ASSETS}/quizgen.css" not in config.extra_css:
+            config.extra_css.append(f"{SITE_ASSETS}/quizgen.css")
         # On every page, not only quiz pages: with instant navigation the theme
         # swaps page content without loading a new page's scripts.
-        if f"{SITE_ASSETS}/quizgen.js" not in [str(s) for s in config.extra_javascript]:
+        if f"{SITE_ASSETS}/quizgen.js" not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(f"{SITE_ASSETS}/quizgen.js")
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties the site folder: a broken bank stops the
+        # build here and `mkdocs serve` goes on serving the last good site.
+        self.page_problems = []
+        self.course = load_course(self.quizzes_dir, self.docs_dir, root=self.project_dir)
+        if self.course.problems:
+            if not self.serving:
+                self._fail(self.course.problems)
+            self._report(self.course.problems)
+            for lesson, quiz in self.last_good.items():
+                if lesson not in self.course.quizzes and (self.docs_dir / lesson).is_file():
+                    self.course.quizzes[lesson] = quiz
+                    _print_error(f"quizgen: {quiz.loaded.file} is broken: showing its last good version")
+        self.last_good = dict(self.course.quizzes)
+        log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.problems = []
-        docs_name = Path(config.docs_dir).name
-        try:
-            self.quizzes = load_course(
-                self.quizzes_dir,
-                lambda lesson: files.get_file_from_path(lesson) is not None,
-                display_root=self.project_dir,
-                docs_name=docs_name,
-            )
-        except QuizgenError as exc:
-            self.quizzes = {}
-            self._fail(exc.problems)
         for name in ("quizgen.js", "quizgen.css"):
             files.append(File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name)))
-        log.debug("quizgen: %d question banks loaded from %s", len(self.quizzes), self.quizzes_dir)
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        quiz = self.quizzes.get(page.file.src_uri)
+        quiz = self.course.quizzes.get(page.file.src_uri)
         if quiz is None:
             return html
         anchors = page_html.anchors(html, page.toc)
-        self.problems.extend(missing_anchors(quiz.loaded, anchors, f"{Path(config.docs_dir).name}/{quiz.lesson}"))
+        docs = Path(config.docs_dir).name
+        self.page_problems += missing_anchors(quiz.loaded, anchors, f"{docs}/{quiz.lesson}")
         heading = self.config.heading
         heading_id = page_html.unique_id("check-yourself", anchors)
         quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
@@ -82,8 +98,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been rendered (and its anchors checked) before any is written.
-        if self.problems:
-            self._fail(self.problems)
+        if self.page_problems:
+            if not self.serving:
+                self._fail(self.page_problems)
+            self._report(self.page_problems)  # the preview goes on with the link unchecked
         return env
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -91,12 +109,23 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             server.watch(str(self.quizzes_dir))
         return server
 
+    def _report(self, problems: list[Problem]) -> None:
+        for problem in sorted(problems):
+            if self.serving:
+                _print_error(problem.format())
+            else:
+                log.error(problem.format())
+
     def _fail(self, problems: list[Problem]) -> None:
-        problems = sorted(problems)
-        for problem in problems:
-            log.error(problem.format())
+        self._report(problems)
         files = sorted({p.file for p in problems})
         raise PluginError(
             f"quizgen: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
             f"{', '.join(files)}; fix the lines listed above"
         )
+
+
+def _print_error(text: str) -> None:
+    # Printed, not logged, while serving: in strict mode MkDocs counts logged
+    # errors and aborts the rebuild, which stalls the preview.
+    click.echo(f"{click.style('ERROR', fg='red')}   -  {text}", err=True)

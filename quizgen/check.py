@@ -1,0 +1,69 @@
+"""Check a course without building it: every error the build would report,
+plus warnings (see ``advice``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .advice import lessons_without_banks, question_advice
+from .anchors import LessonAnchors
+from .course import Course, find_banks, load_course, missing_anchors
+from .problems import Problem
+from .site_config import SiteConfig
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: list[Problem]
+    banks: int
+    questions: int
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+    def summary(self) -> str:
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        return (
+            f"{count(self.banks, 'bank')}, {count(self.questions, 'question')}: "
+            f"{count(self.errors, 'error')}, {count(self.warnings, 'warning')}"
+        )
+
+
+def check_course(site: SiteConfig) -> CheckResult:
+    course = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
+    problems = list(course.problems)
+    problems += _anchor_problems(course, site)
+    banks = find_banks(site.quizzes_dir)
+    with_banks = {bank.relative_to(site.quizzes_dir).with_suffix(".md").as_posix() for bank in banks}
+    problems += lessons_without_banks(site.docs_dir, with_banks, _shown(site.docs_dir, site.root))
+    problems += question_advice(course.quizzes.values())
+    questions = sum(len(q.loaded.bank.questions) for q in course.quizzes.values())
+    return CheckResult(sorted(problems), len(banks), questions)
+
+
+def _anchor_problems(course: Course, site: SiteConfig) -> list[Problem]:
+    anchors = LessonAnchors(site.markdown_extensions)
+    problems: list[Problem] = []
+    docs = _shown(site.docs_dir, site.root)
+    for lesson, quiz in course.quizzes.items():
+        wanted = [q.see[1:] for q in quiz.loaded.bank.questions if q.see]
+        if not wanted:
+            continue
+        text = (site.docs_dir / lesson).read_text(encoding="utf-8", errors="replace")
+        problems += missing_anchors(quiz.loaded, anchors(text, wanted), f"{docs}/{lesson}")
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
