@@ -4,6 +4,7 @@ from 127.0.0.1."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,15 @@ def test_a_checked_lesson_has_no_wcag_aa_violations(page: Page, project_url: str
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
     assert violations == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_message_pad_prints_on_one_sheet(page: Page, project_url: str, paper: str) -> None:
+    page.goto(f"{project_url}/phone-skills/message-pad/")
+    pdf = page.pdf(format=paper, print_background=True, prefer_css_page_size=False)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == 1
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".pad-intro"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    expect(page.locator(".message-pad").first).to_be_visible()
