@@ -71,8 +71,8 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
             course.problems.append(
                 Problem(
                     display,
-                    0,
-                    0,
+                    1,
+                    1,
                     f"this bank has no lesson: {docs_shown}/{lesson} does not exist",
                     "create the lesson page, or move the bank so its path matches a lesson's "
                     f"(quizzes/X.yml belongs to {docs_shown}/X.md)",
@@ -83,8 +83,8 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
             course.problems.append(
                 Problem(
                     display,
-                    0,
-                    0,
+                    1,
+                    1,
                     f"{docs_shown}/{lesson} already has a bank: {course.quizzes[lesson].loaded.file}",
                     "keep one bank per lesson: merge the two files",
                 )

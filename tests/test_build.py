@@ -163,7 +163,7 @@ def test_a_bank_without_a_lesson_fails(course: Path) -> None:
     (course / "quizzes/module/missing.yml").write_text((course / LESSON_BANK).read_text().replace("greet-", "x-"))
     failed(
         course,
-        "quizzes/module/missing.yml: error: this bank has no lesson: content/module/missing.md does not exist",
+        "quizzes/module/missing.yml:1:1: error: this bank has no lesson: content/module/missing.md does not exist",
     )
 
 
@@ -211,6 +211,14 @@ def test_the_project_builds_strict(built_project: Path) -> None:
         url = bank.relative_to(bank.parents[1]).with_suffix("").as_posix()
         html = page(built_project, url)
         assert html.count('class="quizgen-quiz"') == 1, url
+
+
+def test_lessons_link_to_the_previous_and_next_in_curriculum_order(built_project: Path) -> None:
+    html = page(built_project, "phone-skills/taking-messages")
+    previous = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--prev"', html)
+    following = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', html)
+    assert previous and previous.group(1) == "../holding-and-transferring/"
+    assert following and following.group(1) == "../message-pad/"
 
 
 def test_the_site_makes_no_request_outside_itself(built_project: Path) -> None:
