@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .advice import lessons_without_banks, question_advice
 from .anchors import LessonAnchors
-from .course import Course, find_banks, load_course, missing_anchors
+from .course import Course, find_banks, lesson_of, load_course, missing_anchors
 from .problems import Problem
 from .site_config import SiteConfig
 
@@ -42,7 +42,7 @@ def check_course(site: SiteConfig) -> CheckResult:
     problems = list(course.problems)
     problems += _anchor_problems(course, site)
     banks = find_banks(site.quizzes_dir)
-    with_banks = {bank.relative_to(site.quizzes_dir).with_suffix(".md").as_posix() for bank in banks}
+    with_banks = {lesson_of(bank, site.quizzes_dir) for bank in banks}
     problems += lessons_without_banks(site.docs_dir, with_banks, _shown(site.docs_dir, site.root))
     problems += question_advice(course.quizzes.values())
     questions = sum(len(q.loaded.bank.questions) for q in course.quizzes.values())

@@ -7,6 +7,7 @@ and the MkDocs plugin stay quick to start.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -66,17 +67,7 @@ def check(path: Path, strict: bool, output: str) -> None:
         click.echo(
             json.dumps(
                 {
-                    "problems": [
-                        {
-                            "file": p.file,
-                            "line": p.line,
-                            "column": p.column,
-                            "severity": p.severity,
-                            "message": p.message,
-                            "hint": p.hint,
-                        }
-                        for p in result.problems
-                    ],
+                    "problems": [dataclasses.asdict(problem) for problem in result.problems],
                     "summary": {
                         "banks": result.banks,
                         "questions": result.questions,

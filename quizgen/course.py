@@ -25,6 +25,11 @@ class Quiz:
     loaded: LoadedBank
 
 
+def lesson_of(bank: Path, quizzes_dir: Path) -> str:
+    """The lesson a bank belongs to: quizzes/X.yml -> X.md (relative to the docs folder)."""
+    return PurePosixPath(bank.relative_to(quizzes_dir).as_posix()).with_suffix(".md").as_posix()
+
+
 def find_banks(quizzes_dir: Path) -> list[Path]:
     """Every bank file under ``quizzes_dir``, in a stable order; hidden files are skipped."""
     if not quizzes_dir.is_dir():
@@ -59,14 +64,13 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
     course = Course()
     docs_shown = _display(docs_dir, root)
     for path in find_banks(quizzes_dir):
-        relative = PurePosixPath(path.relative_to(quizzes_dir).as_posix())
         display = _display(path, root)
         try:
             loaded = load_bank(path, display)
         except QuizgenError as exc:
             course.problems.extend(exc.problems)
             continue
-        lesson = str(relative.with_suffix(".md"))
+        lesson = lesson_of(path, quizzes_dir)
         if not (docs_dir / lesson).is_file():
             course.problems.append(
                 Problem(
@@ -90,7 +94,7 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
                 )
             )
             continue
-        course.quizzes[lesson] = Quiz(str(relative.with_suffix("")), lesson, loaded)
+        course.quizzes[lesson] = Quiz(lesson.removesuffix(".md"), lesson, loaded)
     course.problems.extend(duplicate_ids(q.loaded for q in course.quizzes.values()))
     return course
 
