@@ -166,7 +166,9 @@
     form.classList.add("is-checked", result.passed ? "is-passed" : "is-not-passed");
     var status = form.querySelector(".quizgen-score");
     // set after a tick so that screen readers announce a repeated message again
-    window.setTimeout(function () { status.textContent = result.message; }, 50);
+    window.setTimeout(function () {
+      if (form.classList.contains("is-checked")) status.textContent = result.message;
+    }, 50);
     return result;
   }
 
