@@ -84,8 +84,8 @@ class _Renderer:
             self._md = Markdown(extensions=extensions, output_format="html")
         self._md.reset()
         rendered = self._md.convert(text)
-        if self._inline_only:
-            rendered = rendered.removeprefix("<p>").removesuffix("</p>")
+        if self._inline_only:  # phrasing content only, even if a blank line slipped through
+            rendered = rendered.removeprefix("<p>").removesuffix("</p>").replace("</p>\n<p>", "<br>\n")
         return rendered
 
 

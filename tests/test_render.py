@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from typing import ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.load import parse_bank
 from quizgen.render import json_for_script, render_quiz, runtime_data
@@ -217,3 +219,60 @@ def test_a_hostile_bank_renders_inert() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; rings" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "javascript:" not in html
+
+
+PIECES = [
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href='javascript:alert(1)'>",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:text/html,",
+    "vbscript:",
+    "&#106;avascript:",
+    "&#x6A;",
+    "\t",
+    "\n",
+    "\n\n",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "<",
+    ">",
+    "`",
+    "*",
+    "_",
+    "<svg onload=x>",
+    "<iframe>",
+    '"',
+    "'",
+    "=",
+    "http://x",
+    "#",
+    "- ",
+    "1. ",
+    "    ",
+    "<!--",
+    "-->",
+    "<style>",
+    "%0a",
+    "\x00",
+    "\u2028",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_no_combination_of_markup_can_run(text: str) -> None:
+    for renderer in (inline, block):
+        html = renderer(text)
+        tree = parsed(html)
+        for tag, attrs in tree.tags:
+            assert tag not in {"script", "iframe", "svg", "object", "embed", "style"}, html
+            for name, value in attrs.items():
+                assert not name.startswith("on"), html
+                if name in ("href", "src"):
+                    assert is_safe_url(value or ""), html
