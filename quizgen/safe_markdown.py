@@ -30,6 +30,10 @@ _BLOCK_PROCESSORS = (
     "quote",
     "reference",
 )
+# One line with no character Markdown treats specially and no start that
+# makes a block (list, heading, quote): Markdown renders it as itself, so the
+# renderer skips it. tests/test_render.py checks this against Markdown.
+_PLAIN = re.compile(r"(?=\S)(?![-+*>#]|\d+[.)])[^`\\\[\]<>&*_\x00-\x1f\x7f]*(?<=\S)")
 _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
@@ -77,6 +81,12 @@ class _Renderer:
         self._md: Markdown | None = None
 
     def __call__(self, text: str) -> str:
+        if _PLAIN.fullmatch(text):  # most bank text: Markdown would only wrap it
+            return text if self._inline_only else f"<p>{text}</p>"
+        return self.markdown(text)
+
+    def markdown(self, text: str) -> str:
+        """The text through Markdown, always."""
         if self._md is None:  # built on first use: most commands never render
             extensions: list[Extension | str] = [_Untrusted(self._inline_only)]
             if not self._inline_only:

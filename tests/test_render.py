@@ -276,3 +276,13 @@ def test_no_combination_of_markup_can_run(text: str) -> None:
                 assert not name.startswith("on"), html
                 if name in ("href", "src"):
                     assert is_safe_url(value or ""), html
+
+
+SAMPLE = list("ab Z9 .,;:?!'\"()/%$\u00a3\u2013\u2014\u00e9\t-+*#>1)[]`_\\&<=|{}~^@")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SAMPLE), max_size=30))
+def test_the_plain_text_shortcut_renders_as_markdown_would(text: str) -> None:
+    for renderer in (inline, block):
+        assert renderer(text) == renderer.markdown(text), repr(text)
