@@ -104,7 +104,7 @@ def new_lesson(target: str, title: str, course: Path) -> None:
 
         quizgen new lesson phone-skills/voice-mail --title "Leaving a voice mail"
     """
-    from .new_lesson import new_lesson as create
+    from .scaffold import new_lesson as create
 
     try:
         changed = create(course, target, title)
