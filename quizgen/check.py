@@ -4,12 +4,11 @@ plus warnings (see ``advice``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .advice import lessons_without_banks, question_advice
 from .anchors import LessonAnchors
 from .course import Course, find_banks, lesson_of, load_course, missing_anchors
-from .problems import Problem
+from .problems import Problem, shown_path
 from .site_config import SiteConfig
 
 
@@ -43,7 +42,7 @@ def check_course(site: SiteConfig) -> CheckResult:
     problems += _anchor_problems(course, site)
     banks = find_banks(site.quizzes_dir)
     with_banks = {lesson_of(bank, site.quizzes_dir) for bank in banks}
-    problems += lessons_without_banks(site.docs_dir, with_banks, _shown(site.docs_dir, site.root))
+    problems += lessons_without_banks(site.docs_dir, with_banks, shown_path(site.docs_dir, site.root))
     problems += question_advice(course.quizzes.values())
     questions = sum(len(q.loaded.bank.questions) for q in course.quizzes.values())
     return CheckResult(sorted(problems), len(banks), questions)
@@ -52,7 +51,7 @@ def check_course(site: SiteConfig) -> CheckResult:
 def _anchor_problems(course: Course, site: SiteConfig) -> list[Problem]:
     anchors = LessonAnchors(site.markdown_extensions)
     problems: list[Problem] = []
-    docs = _shown(site.docs_dir, site.root)
+    docs = shown_path(site.docs_dir, site.root)
     for lesson, quiz in course.quizzes.items():
         wanted = [q.see[1:] for q in quiz.loaded.bank.questions if q.see]
         if not wanted:
@@ -60,10 +59,3 @@ def _anchor_problems(course: Course, site: SiteConfig) -> list[Problem]:
         text = (site.docs_dir / lesson).read_text(encoding="utf-8", errors="replace")
         problems += missing_anchors(quiz.loaded, anchors(text, wanted), f"{docs}/{lesson}")
     return problems
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .problems import QuizgenError
+from .problems import QuizgenError, shown_path
 
 COURSE_HELP = "The course folder (holding mkdocs.yml); default: the current folder."
 
@@ -113,7 +113,7 @@ def new_lesson(target: str, title: str, course: Path) -> None:
             click.echo(problem.format(), err=True)
         sys.exit(1)
     for path in changed:
-        click.echo(f"wrote {_shown(path, course)}")
+        click.echo(f"wrote {shown_path(path, course)}")
     click.echo("Next: write the lesson, edit the questions, then run `quizgen check`.")
 
 
@@ -155,10 +155,3 @@ def _fewer_garbage_collections() -> None:
 
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

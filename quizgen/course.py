@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .load import LoadedBank, load_bank
-from .problems import Problem, QuizgenError
+from .problems import Problem, QuizgenError, shown_path
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
@@ -62,9 +62,9 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
     Every problem in every bank is collected, so an author sees them all at once.
     """
     course = Course()
-    docs_shown = _display(docs_dir, root)
+    docs_shown = shown_path(docs_dir, root)
     for path in find_banks(quizzes_dir):
-        display = _display(path, root)
+        display = shown_path(path, root)
         try:
             loaded = load_bank(path, display)
         except QuizgenError as exc:
@@ -141,12 +141,3 @@ def missing_anchors(loaded: LoadedBank, anchors: Mapping[str, str | None], lesso
                 )
             )
     return problems
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            pass
-    return str(path)

@@ -24,11 +24,11 @@ from typing import Any
 
 import yaml
 
-from .course import BANK_SUFFIXES, find_banks
+from .course import BANK_SUFFIXES, load_course
 from .model import ID_PATTERN
-from .problems import Problem, QuizgenError
+from .problems import Problem, QuizgenError, shown_path
 from .schema import SCHEMA_FILE
-from .site_config import CONFIG_NAME, read_site_config
+from .site_config import CONFIG_NAME, SiteConfig, read_site_config
 
 COMMAND = "quizgen new lesson"
 EXAMPLE_TARGET = "phone-skills/leaving-a-voice-mail"
@@ -36,8 +36,6 @@ _NAME = re.compile(ID_PATTERN)
 # Characters that would break the one-line heading or the bank's YAML: control
 # characters, line and paragraph separators, lone surrogates.
 _NOT_IN_TITLES = frozenset({"Cc", "Zl", "Zp", "Cs"})
-# A question id in a bank's text: enough to avoid reusing one, even in a bank that does not load.
-_BANK_ID = re.compile(r"""^[ \t-]*id:[ \t]*["']?([A-Za-z0-9-]+)""", re.M)
 # mkdocs.yml lines that open a block ("key:" with nothing after but a comment), optionally as a list item.
 _OPENER = re.compile(r"^(?P<indent> *)(?P<dash>- +)?[^\s#\"'][^#]*?:[ \t]*(?:#.*)?$")
 _DASH = re.compile(r"^(?P<indent> *)(?P<dash>- +)\S")
@@ -174,7 +172,7 @@ def new_lesson(root: Path, target: str, title: str) -> list[Path]:
     after = _nav_with_page(before, module, f"{module}/{slug}.md")
     writes = [
         (lesson, LESSON_TEMPLATE.format(title=title)),
-        (bank, bank_text(title, _id_prefix(site.quizzes_dir, module, slug), _schema_path(site.quizzes_dir, bank))),
+        (bank, bank_text(title, _id_prefix(site, module, slug), _schema_path(site.quizzes_dir, bank))),
     ]
     _create_files(writes, config, after, root)
     return [lesson, bank] if after is None else [lesson, bank, config]
@@ -239,7 +237,7 @@ def _refuse_existing(paths: list[Path], root: Path) -> None:
     if existing:
         raise QuizgenError(
             Problem(
-                _shown(path, root),
+                shown_path(path, root),
                 0,
                 0,
                 "already exists; nothing was written",
@@ -256,18 +254,13 @@ def _suggestion(parts: list[str]) -> str:
     return "/".join(words) if all(words) else ""
 
 
-def _id_prefix(quizzes_dir: Path, module: str, slug: str) -> str:
+def _id_prefix(site: SiteConfig, module: str, slug: str) -> str:
     """The slug, unless another bank already uses its example ids (the same slug in
-    another module): then module and slug, so the new ids stay unique across the course."""
-    taken = {question_id for path in find_banks(quizzes_dir) for question_id in _ids_in(path)}
+    another module): then module and slug, so the new ids stay unique across the course.
+    A bank that does not load is skipped here; `quizgen check` reports it."""
+    course = load_course(site.quizzes_dir, site.docs_dir)
+    taken = {question.id for quiz in course.quizzes.values() for question in quiz.loaded.bank.questions}
     return slug if not any(i.startswith(f"{slug}-example-") for i in taken) else f"{module}-{slug}"
-
-
-def _ids_in(bank: Path) -> list[str]:
-    try:
-        return _BANK_ID.findall(bank.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return []
 
 
 def _schema_path(quizzes_dir: Path, bank: Path) -> str:
@@ -482,7 +475,7 @@ def _create_files(new_files: list[tuple[Path, str]], config: Path, config_text: 
     except OSError as exc:
         _undo(made)
         raise QuizgenError(
-            [Problem(_shown(path, root), 0, 0, f"cannot write the file: {exc.strerror}; nothing was written")]
+            [Problem(shown_path(path, root), 0, 0, f"cannot write the file: {exc.strerror}; nothing was written")]
         ) from None
 
 
@@ -504,13 +497,6 @@ def _undo(made: list[Path]) -> None:
                 path.rmdir()
             else:
                 path.unlink()
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _usage(message: str, hint: str) -> QuizgenError:
