@@ -164,7 +164,6 @@ Question = Annotated[
     SingleQuestion | MultipleQuestion | TrueFalseQuestion | FillBlankQuestion,
     Field(discriminator="type"),
 ]
-ChoiceQuestion = SingleQuestion | MultipleQuestion
 
 
 class Bank(_Strict):
