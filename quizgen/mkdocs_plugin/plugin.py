@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..course import Course, Quiz, load_course, missing_anchors
-from ..problems import Problem
+from ..problems import Problem, shown_path
 from ..render import render_quiz
 from . import page as page_html
 from .config import QuizgenConfig
@@ -87,8 +87,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         if quiz is None:
             return html
         anchors = page_html.anchors(html, page.toc)
-        docs = Path(config.docs_dir).name
-        self.page_problems += missing_anchors(quiz.loaded, anchors, f"{docs}/{quiz.lesson}")
+        lesson = f"{shown_path(self.docs_dir, self.project_dir)}/{quiz.lesson}"
+        self.page_problems += missing_anchors(quiz.loaded, anchors, lesson)
         heading = self.config.heading
         heading_id = page_html.unique_id("check-yourself", anchors)
         quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
