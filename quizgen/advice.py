@@ -8,18 +8,15 @@ asking the same thing.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-import yaml
-
+from . import front_matter
 from .course import Quiz
 from .model import MultipleQuestion, SingleQuestion
 from .problems import Problem
 from .score import normalise
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _NOT_LESSONS = {"index.md", "README.md"}
 
 
@@ -93,11 +90,5 @@ def question_advice(quizzes: Iterable[Quiz]) -> list[Problem]:
 
 
 def _wants_quiz(page: Path) -> bool:
-    match = _FRONT_MATTER.match(page.read_text(encoding="utf-8", errors="replace"))
-    if not match:
-        return True
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return True
-    return not (isinstance(meta, dict) and meta.get("quiz") is False)
+    meta, _ = front_matter.split(page.read_text(encoding="utf-8", errors="replace"))
+    return meta.get("quiz") is not False

@@ -20,6 +20,8 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions.toc import unique
 
+from . import front_matter
+
 log = logging.getLogger(__name__)
 
 Anchors = dict[str, str | None]
@@ -29,7 +31,6 @@ _ATX = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _FALLBACK = ("toc", "attr_list")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _ATX_MARKS = re.compile(r"^#+|(?<=\s)#+\s*$")
 # Text that Markdown's inline processing leaves as it is.
 _PLAIN = re.compile(r"[\w ,.?!:;()'\u2019-]*")
@@ -43,7 +44,7 @@ class LessonAnchors:
         self._md: Markdown | None = None
 
     def __call__(self, text: str, wanted: Collection[str] = ()) -> Anchors:
-        text = _FRONT_MATTER.sub("", text, count=1)  # MkDocs reads it as page settings, not text
+        _, text = front_matter.split(text)  # MkDocs reads it as page settings, not text
         headings = _heading_lines(text)
         quick = self._slugs(headings)
         if quick is None:

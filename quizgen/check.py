@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .advice import lessons_without_banks, question_advice
 from .anchors import LessonAnchors
-from .course import Course, find_banks, lesson_of, load_course, missing_anchors
+from .course import Course, lesson_of, load_course, missing_anchors
 from .problems import Problem, shown_path
 from .site_config import SiteConfig
 
@@ -40,12 +40,11 @@ def check_course(site: SiteConfig) -> CheckResult:
     course = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
     problems = list(course.problems)
     problems += _anchor_problems(course, site)
-    banks = find_banks(site.quizzes_dir)
-    with_banks = {lesson_of(bank, site.quizzes_dir) for bank in banks}
+    with_banks = {lesson_of(bank, site.quizzes_dir) for bank in course.bank_files}
     problems += lessons_without_banks(site.docs_dir, with_banks, shown_path(site.docs_dir, site.root))
     problems += question_advice(course.quizzes.values())
     questions = sum(len(q.loaded.bank.questions) for q in course.quizzes.values())
-    return CheckResult(sorted(problems), len(banks), questions)
+    return CheckResult(sorted(problems), len(course.bank_files), questions)
 
 
 def _anchor_problems(course: Course, site: SiteConfig) -> list[Problem]:

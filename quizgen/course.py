@@ -49,6 +49,7 @@ class Course:
 
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    bank_files: list[Path] = field(default_factory=list)  # every bank found, valid or not
 
     def raise_problems(self) -> None:
         if self.problems:
@@ -61,9 +62,9 @@ def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) 
     File names in problems are shown relative to ``root`` (the course folder).
     Every problem in every bank is collected, so an author sees them all at once.
     """
-    course = Course()
+    course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
-    for path in find_banks(quizzes_dir):
+    for path in course.bank_files:
         display = shown_path(path, root)
         try:
             loaded = load_bank(path, display)

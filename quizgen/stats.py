@@ -6,18 +6,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from . import front_matter
 from .course import load_course
 from .model import QUESTION_TYPES
 from .site_config import SiteConfig
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.S)
 
 
 def count_words(markdown: str) -> int:
     """Words a learner reads: link targets and front matter are not counted."""
-    text = _LINK_TARGET.sub("]", _FRONT_MATTER.sub("", markdown))
+    text = _LINK_TARGET.sub("]", front_matter.split(markdown)[1])
     return len(_WORD.findall(text))
 
 
