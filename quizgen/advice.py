@@ -1,23 +1,75 @@
-"""Warnings: things the build accepts but a learner would miss.
+"""Warnings: things the build accepts but a learner would miss, and signs that
+a bank measures test-wiseness rather than learning.
 
-A lesson with no self-check, a question that explains nothing or does not
-point back to the lesson, a wrong option that never says why, two questions
-asking the same thing.
+Each kind gives advice on its own questions (``QuestionBase.advice``) and on
+a bank's questions of that kind together (``bank_advice``); this module adds
+what spans kinds and banks: a lesson with no self-check, a question that
+explains nothing or does not point back, options that refer to places that
+shuffling changes, and the same or nearly the same prompt asked twice.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from . import front_matter
 from .course import Quiz
-from .model import MultipleQuestion, SingleQuestion
+from .kinds import KINDS
+from .kinds.choice import ChoiceQuestion
 from .problems import Problem
-from .score import normalise
+from .rules import normalise
 
 _NOT_LESSONS = {"index.md", "README.md"}
+
+# Two prompts are "nearly the same" when their content words overlap this much (Jaccard).
+NEAR_SAME = 0.8
+_WORD = re.compile(r"[^\W_]+")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "what",
+        "when",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+# A word in more prompts than this says nothing about which prompts are alike.
+_COMMON = 40
 
 
 def lessons_without_banks(docs_dir: Path, with_banks: Collection[str], shown_docs: str) -> list[Problem]:
@@ -44,14 +96,17 @@ def lessons_without_banks(docs_dir: Path, with_banks: Collection[str], shown_doc
 
 
 def question_advice(quizzes: Iterable[Quiz]) -> list[Problem]:
+    quizzes = list(quizzes)
     problems = []
-    seen_prompts: dict[str, tuple[str, int]] = {}
     for quiz in quizzes:
         source = quiz.loaded.source
+        bank = quiz.loaded.bank
         warn = functools.partial(source.problem, severity="warning")
-        for index, question in enumerate(quiz.loaded.bank.questions):
+        by_kind: dict[str, list[tuple[int, object]]] = defaultdict(list)
+        for index, question in enumerate(bank.questions):
             where = ("questions", index)
             name = f"question '{question.id}'"
+            by_kind[question.type].append((index, question))
             if not question.explanation:
                 problems.append(warn(where, f"{name} has no explanation", "add 'explanation: ...' saying why"))
             if not question.see:
@@ -62,31 +117,79 @@ def question_advice(quizzes: Iterable[Quiz]) -> list[Problem]:
                         "add 'see: \"#heading-anchor\"' naming the heading that teaches it",
                     )
                 )
-            if isinstance(question, (SingleQuestion, MultipleQuestion)):
-                for number, option in enumerate(question.options):
-                    if not option.correct and not option.feedback:
-                        problems.append(
-                            warn(
-                                (*where, "options", number),
-                                f"wrong option {number + 1} of {name} has no feedback",
-                                "add 'feedback: ...' saying why it is wrong",
-                            )
-                        )
-            prompt = normalise(question.prompt)
-            position = source.value(where)
-            if prompt in seen_prompts:
-                file, line = seen_prompts[prompt]
-                first = f"line {line}" if file == quiz.loaded.file else f"{file}:{line}"
-                problems.append(
-                    warn(
-                        where,
-                        f"{name} has the same prompt as the question at {first}",
-                        "ask each thing once, or reword one of them",
-                    )
-                )
-            else:
-                seen_prompts[prompt] = (quiz.loaded.file, position.line)
+            found = question.advice()
+            if isinstance(question, ChoiceQuestion):
+                found += question.positional_options(bank.shuffles_options(question))
+            problems += [warn((*where, *item.path), item.message, item.hint) for item in found]
+        for kind, questions in by_kind.items():
+            problems += [
+                warn(item.path, item.message, item.hint)
+                for item in KINDS[kind].bank_advice(questions)  # type: ignore[arg-type]
+            ]
+    problems += _repeated_prompts(quizzes)
     return problems
+
+
+def _repeated_prompts(quizzes: list[Quiz]) -> list[Problem]:
+    """Each question whose prompt is the same as, or nearly the same as, an earlier one's: once, naming it."""
+    problems = []
+    exact: dict[str, tuple[Quiz, int]] = {}
+    words_of: list[frozenset[str]] = []
+    where_of: list[tuple[Quiz, int]] = []
+    index_by_word: dict[str, list[int]] = defaultdict(list)
+    for quiz in quizzes:
+        for index, question in enumerate(quiz.loaded.bank.questions):
+            prompt = normalise(question.prompt)
+            earlier = exact.get(prompt)
+            same = "the same prompt as"
+            if earlier is None:
+                exact[prompt] = (quiz, index)
+                words = frozenset(w for w in _WORD.findall(prompt) if w not in _SMALL_WORDS)
+                earlier = _nearly_same(words, words_of, where_of, index_by_word)
+                same = "nearly the same prompt as"
+                number = len(words_of)
+                words_of.append(words)
+                where_of.append((quiz, index))
+                for word in words:
+                    index_by_word[word].append(number)
+            if earlier is not None:
+                problems.append(_repeat_problem(quiz, index, earlier, same))
+    return problems
+
+
+def _nearly_same(
+    words: frozenset[str],
+    words_of: list[frozenset[str]],
+    where_of: list[tuple[Quiz, int]],
+    index_by_word: dict[str, list[int]],
+) -> tuple[Quiz, int] | None:
+    if len(words) < 4:  # a short prompt differs by one word from many others
+        return None
+    candidates: set[int] = set()
+    for word in words:
+        found = index_by_word.get(word, ())
+        if len(found) <= _COMMON:
+            candidates.update(found)
+    for number in sorted(candidates):
+        other = words_of[number]
+        if len(words & other) >= NEAR_SAME * len(words | other):
+            return where_of[number]
+    return None
+
+
+def _repeat_problem(quiz: Quiz, index: int, earlier: tuple[Quiz, int], same: str) -> Problem:
+    first_quiz, first_index = earlier
+    line = first_quiz.loaded.source.value(("questions", first_index)).line
+    first = f"line {line}" if first_quiz is quiz else f"{first_quiz.loaded.file}:{line}"
+    question = quiz.loaded.bank.questions[index]
+    return quiz.loaded.source.problem(
+        ("questions", index),
+        f"question '{question.id}' has {same} the question at {first}",
+        "ask each thing once, or reword one of them"
+        if same.startswith("the")
+        else "ask each thing once: a final check drawn from every bank would repeat it",
+        severity="warning",
+    )
 
 
 def _wants_quiz(page: Path) -> bool:

@@ -24,7 +24,25 @@ _MISSING_HINTS = {
     "options": "add an 'options:' list of at least two items, each '- text: ...', marking right ones 'correct: true'",
     "answer": "add 'answer: true' or 'answer: false'",
     "answers": "add 'answers: [...]' listing every answer you accept",
-    "text": "add 'text: ...' with the words of this option",
+    "text": "add 'text: ...' with the words of this option or reply",
+    "items": "add an 'items:' list of the steps in the right order, each on a line starting with '- '",
+    "pairs": "add a 'pairs:' list; each item is '- left: ...' with 'right: ...' under it",
+    "left": "add 'left: ...', the item the learner matches",
+    "right": "add 'right: ...', the item's match",
+    "start": "add 'start: ...' naming the first step of the call",
+    "steps": "add 'steps:' with each step of the call under its id",
+    "caller": "add 'caller: ...' with what the caller says at this step",
+    "choices": "add a 'choices:' list of the replies, each '- text: ...' with 'goto: ...'",
+    "goto": "add 'goto: ...' naming the next step, or 'goto: end' to finish the call",
+}
+
+
+# Lists with a minimum length: what they hold, and how to fix one that is too short.
+_AT_LEAST = {
+    "items": ("items", "list every step of the sequence, in the right order"),
+    "pairs": ("pairs", "add pairs; one pair is nothing to match"),
+    "choices": ("replies", "give the step a reply (each with 'text' and 'goto')"),
+    "steps": ("steps", "add the steps of the call under 'steps:'"),
 }
 
 
@@ -39,8 +57,9 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
     name = _describe(path)
     value = error.get("input")
 
-    if kind.startswith("quizgen_"):  # our own rules carry their message and hint
-        return source.problem(path, error["msg"], str(ctx.get("hint", "")))
+    if kind.startswith("quizgen_"):  # our own rules carry their message, hint and place
+        at = tuple(ctx.get("at") or ())
+        return source.problem((*path, *at), error["msg"], str(ctx.get("hint", "")))
     if kind == "extra_forbidden":
         key = str(path[-1])
         known = list(owner.model_fields) if owner else []
@@ -76,6 +95,9 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
                 f"a choice question needs at least {need}",
                 "add options, or use type 'true_false' or 'fill_blank'",
             )
+        if path[-1] in _AT_LEAST:
+            what, hint = _AT_LEAST[str(path[-1])]
+            return source.problem(path, f"{_describe(path[:-1])} needs at least {need} {what}, not {have}", hint)
         return source.problem(path, f"{name} must not be empty", "add at least one item")
     if kind == "string_type":
         if isinstance(value, bool):
@@ -92,7 +114,14 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
     if kind in ("int_type", "int_from_float"):
         return source.problem(path, f"{name} must be a whole number, not {_show(value)}", "for example 1 or 2")
     if kind in ("float_type",):
-        return source.problem(path, f"{name} must be a number, not {_show(value)}", "for example 80")
+        example = "0.25" if path and path[-1] == "hint_penalty" else "80"
+        return source.problem(path, f"{name} must be a number, not {_show(value)}", f"for example {example}")
+    if kind == "literal_error" and path and path[-1] == "mode":
+        return source.problem(path, f"mode must be 'practice' or 'exam', not {_show(value)}", "practice is the default")
+    if kind == "dict_type":
+        return source.problem(
+            path, f"{name} must be a set of 'id: ...' entries", "put each step's id on its own line, ending with ':'"
+        )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         if path[-1] == "pass_mark":
             return source.problem(
@@ -100,6 +129,14 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
                 f"pass_mark must be between 0 and 100, not {_show(value)}",
                 "it is a percentage, e.g. 80",
             )
+        if path[-1] == "hint_penalty":
+            return source.problem(
+                path,
+                f"hint_penalty must be between 0 and 1, not {_show(value)}",
+                "it is the share of the points a hint costs: 0.25 is a quarter",
+            )
+        if path[-1] == "points" and "choices" in path:
+            return source.problem(path, f"{name} must be 0 or more, not {_show(value)}", "for example 0, 1 or 2")
         return source.problem(
             path, f"{name} must be a whole number above 0, not {_show(value)}", "use 1 or more, or remove it"
         )
@@ -140,7 +177,7 @@ def _resolve(loc: tuple[int | str, ...], data: Any) -> tuple[Path_, type[BaseMod
         if isinstance(node, dict) and step in node:
             path.append(step)
             node = node[step]
-            annotation = _field_annotation(model, str(step))
+            annotation = _field_annotation(model, str(step)) if model else _value_annotation(annotation)
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             path.append(step)
             node = node[step]
@@ -162,6 +199,11 @@ def _field_annotation(model: type[BaseModel] | None, name: str) -> Any:
 def _item_annotation(annotation: Any) -> Any:
     args = typing.get_args(annotation)
     return args[0] if typing.get_origin(annotation) is list and args else None
+
+
+def _value_annotation(annotation: Any) -> Any:
+    args = typing.get_args(annotation)
+    return args[1] if typing.get_origin(annotation) is dict and len(args) == 2 else None
 
 
 def _union_members(annotation: Any) -> tuple[Any, ...]:
@@ -200,8 +242,20 @@ def _describe(path: Path_) -> str:
             return option if len(rest) == 2 else f"'{rest[2]}' of {option}"
         if rest[0] == "answers" and len(rest) >= 2:
             return f"accepted answer {int(rest[1]) + 1} of {question}"
+        if rest[0] in ("items", "pairs", "distractors") and len(rest) >= 2 and isinstance(rest[1], int):
+            item = f"{_SINGULAR[rest[0]]} {rest[1] + 1} of {question}"
+            return item if len(rest) == 2 else f"'{rest[2]}' of {item}"
+        if rest[0] == "steps" and len(rest) >= 2:
+            step = f"step '{rest[1]}' of {question}"
+            if len(rest) >= 4 and rest[2] == "choices" and isinstance(rest[3], int):
+                reply = f"reply {rest[3] + 1} of {step}"
+                return reply if len(rest) == 4 else f"'{rest[4]}' of {reply}"
+            return step if len(rest) == 2 else f"'{rest[2]}' of {step}"
         return f"'{rest[0]}' of {question}"
     return f"'{path[-1]}'"
+
+
+_SINGULAR = {"items": "item", "pairs": "pair", "distractors": "distractor"}
 
 
 def _show(value: Any) -> str:

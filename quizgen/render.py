@@ -2,10 +2,12 @@
 JSON data the browser runtime scores with.
 
 Every piece of bank text goes through ``safe_markdown`` and every attribute
-value through ``html.escape``: bank files are untrusted.
+value through ``html.escape``: bank files are untrusted. Each kind renders
+its own controls (``kinds/``); this module renders what every question and
+the quiz share.
 
 The markup is a contract (tests and the runtime rely on it):
-form.quizgen-quiz[data-quiz-id] > fieldset.quizgen-question[data-question-id]
+form.quizgen-quiz[data-quiz-id] > fieldset.quizgen-question[data-question-id][data-type]
 with the prompt in <legend>, then .quizgen-score[role=status].
 """
 
@@ -17,38 +19,35 @@ from html import escape
 from typing import Any
 
 from . import safe_markdown
-from .model import (
-    Bank,
-    FillBlankQuestion,
-    MultipleQuestion,
-    Question,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
-from .score import format_points
+from .attempt import shuffle_lists
+from .kinds.base import plural
+from .model import Bank, Question
+from .rules import format_points
 
 # Anchors of the lesson: id -> heading text (None when the id is not a heading).
 Anchors = Mapping[str, str | None]
 
 
 def runtime_data(bank: Bank, quiz_id: str) -> dict[str, Any]:
-    """What the browser needs to score: no prompts, no feedback, just the rules' inputs."""
-    return {
-        "id": quiz_id,
-        "passMark": bank.pass_mark,
-        "questions": [_question_data(q) for q in bank.questions],
-    }
+    """What the browser needs to run an attempt and score it: no prompts, no feedback."""
+    lists = shuffle_lists(bank)
+    data: dict[str, Any] = {"id": quiz_id, "passMark": bank.pass_mark, "mode": bank.mode}
+    if bank.draw is not None:
+        data["draw"] = bank.draw
+    if bank.shuffle:
+        data["shuffle"] = True
+    data["questions"] = [_question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
+    return data
 
 
-def _question_data(question: Question) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": question.id, "type": question.type, "points": question.points}
-    if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        data["options"] = len(question.options)
-        data["correct"] = [i for i, option in enumerate(question.options) if option.correct]
-    elif isinstance(question, TrueFalseQuestion):
-        data["answer"] = question.answer
-    else:
-        data["answers"] = list(question.answers)
+def _question_data(bank: Bank, question: Question, lists: list[Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": question.id, "type": question.type, "points": question.max_points}
+    if question.hints:
+        data["hints"] = len(question.hints)
+        data["penalty"] = bank.hint_penalty_of(question)
+    if lists:
+        data["lists"] = [item.data() for item in lists]
+    data.update(question.runtime())
     return data
 
 
@@ -66,6 +65,21 @@ def json_for_script(data: Any) -> str:
     return text
 
 
+def intro(bank: Bank) -> str:
+    """What the learner is told before starting: size, pass mark, how attempts work."""
+    pool = len(bank.questions)
+    if bank.draw is not None and bank.draw < pool:
+        size = f"{plural(bank.draw, 'question')}, drawn afresh from {pool} for each attempt."
+    else:
+        size = f"{plural(pool, 'question')}, {plural(bank.max_points, 'point')}."
+    need = f"You need {format_points(bank.pass_mark)}% to pass."
+    if bank.mode == "exam":
+        how = "You submit your answers once; then you see your marks and all the feedback."
+    else:
+        how = "Check your answers as often as you like."
+    return f"{size} {need} {how} Your answers are kept in this browser only."
+
+
 def render_quiz(
     bank: Bank,
     quiz_id: str,
@@ -76,26 +90,26 @@ def render_quiz(
 ) -> str:
     """The whole quiz section: heading, form, controls and data."""
     anchors = anchors or {}
-    count = len(bank.questions)
-    total = bank.max_points
+    count = len(bank.questions)  # the runtime numbers the questions an attempt shows
     title_id = f"{heading_id}-title"
+    check = "Submit answers" if bank.mode == "exam" else "Check answers"
     parts = [
         # data-search-exclude keeps answers and feedback out of the site's search index
         '<div class="quizgen" data-search-exclude>',
         f'<h2 id="{escape(heading_id)}" data-search-exclude>{escape(heading)}'
         f'<a class="headerlink" href="#{escape(heading_id)}" title="Permanent link">&para;</a></h2>',
-        f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" aria-labelledby="{title_id}" novalidate>',
+        f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" data-mode="{bank.mode}" '
+        f'aria-labelledby="{title_id}" novalidate>',
         f'<p class="quizgen-title" id="{title_id}">{safe_markdown.inline(bank.title)}</p>',
-        f'<p class="quizgen-intro">{count} question{"s" if count != 1 else ""}, '
-        f"{total} point{'s' if total != 1 else ''}. "
-        f"You need {format_points(bank.pass_mark)}% to pass. Nothing is recorded: "
-        "check your answers as often as you like.</p>",
+        f'<p class="quizgen-intro">{intro(bank)}</p>',
+        '<div class="quizgen-questions">',
     ]
     for number, question in enumerate(bank.questions, 1):
-        parts.append(_question(question, number, count, anchors))
+        parts.append(_question(bank, question, number, count, anchors))
     parts += [
+        "</div>",
         '<div class="quizgen-actions">',
-        '<button type="submit" class="quizgen-check">Check answers</button>',
+        f'<button type="submit" class="quizgen-check">{check}</button>',
         '<button type="reset" class="quizgen-reset">Try again</button>',
         "</div>",
         '<p class="quizgen-score" role="status" aria-live="polite"></p>',
@@ -111,86 +125,58 @@ def render_quiz(
     return "\n".join(parts)
 
 
-def _question(question: Question, number: int, count: int, anchors: Anchors) -> str:
+def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors) -> str:
     qid = escape(question.id)
     base = f"quizgen-{qid}"
-    points = f"{question.points} point{'s' if question.points != 1 else ''}"
+    points = plural(question.max_points, "point")
     parts = [
         f'<fieldset class="quizgen-question" data-question-id="{qid}" data-type="{question.type}" id="{base}">',
         f'<legend><span class="quizgen-number">Question {number} of {count} ({points})</span> '
         f'<span class="quizgen-prompt">{safe_markdown.inline(question.prompt)}</span></legend>',
     ]
-    if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        parts.append(_choices(question, base))
-    elif isinstance(question, TrueFalseQuestion):
-        parts.append(_true_false(question, base))
-    else:
-        parts.append(_fill_blank(question, base))
+    instruction = question.instruction()
+    if instruction:
+        parts.append(f'<p class="quizgen-instruction">{escape(instruction)}</p>')
+    if question.hints:
+        parts.append(_hints(question, base, bank.hint_penalty_of(question)))
+    parts.append(question.render_body(base))
+    # what must be put right before checking (a position chosen twice): the runtime fills it in
+    parts.append('<p class="quizgen-problem" role="alert" hidden></p>')
     parts.append(_result(question, base, anchors))
     parts.append("</fieldset>")
     return "\n".join(parts)
 
 
-def _choices(question: SingleQuestion | MultipleQuestion, base: str) -> str:
-    multiple = isinstance(question, MultipleQuestion)
-    kind = "checkbox" if multiple else "radio"
-    instruction = "Choose all that apply." if multiple else "Choose one answer."
-    parts = [f'<p class="quizgen-instruction">{instruction}</p>', '<div class="quizgen-options">']
-    for index, option in enumerate(question.options):
-        feedback = (
-            f'<div class="quizgen-option-feedback" id="{base}-{index}-feedback" hidden>'
-            f"{safe_markdown.block(option.feedback)}</div>"
-            if option.feedback
-            else ""
-        )
-        parts.append(_option(kind, base, index, str(index), safe_markdown.inline(option.text), feedback))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _true_false(question: TrueFalseQuestion, base: str) -> str:
-    parts = [
-        '<p class="quizgen-instruction">Is this statement true or false?</p>',
-        '<div class="quizgen-options">',
-    ]
-    for index, (label, value) in enumerate((("True", "true"), ("False", "false"))):
-        parts.append(_option("radio", base, index, value, label, ""))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _option(kind: str, base: str, index: int, value: str, label: str, feedback: str) -> str:
-    input_id = f"{base}-{index}"
+def _hints(question: Question, base: str, penalty: float) -> str:
+    """Hints, each hidden until the learner asks; the button says what the next one costs."""
+    items = "".join(
+        f'<li class="quizgen-hint" id="{base}-hint-{number}" tabindex="-1" hidden>{safe_markdown.inline(hint)}</li>'
+        for number, hint in enumerate(question.hints)
+    )
     return (
-        f'<div class="quizgen-option" data-index="{index}">'
-        f'<input type="{kind}" id="{input_id}" name="{base}" value="{value}">'
-        f'<label for="{input_id}">{label}</label>'
-        '<span class="quizgen-option-state"></span>'
-        f"{feedback}</div>"
+        f'<div class="quizgen-hints" data-cost="{hint_cost(penalty)}">'
+        f'<ol class="quizgen-hint-list">{items}</ol>'
+        f'<button type="button" class="quizgen-hint-button">{hint_button(1, len(question.hints), penalty)}</button>'
+        "</div>"
     )
 
 
-def _fill_blank(question: FillBlankQuestion, base: str) -> str:
-    return (
-        '<p class="quizgen-answer">'
-        f'<label for="{base}-answer">Your answer</label> '
-        f'<input type="text" id="{base}-answer" name="{base}" autocomplete="off" '
-        'autocapitalize="off" spellcheck="false">'
-        "</p>"
-    )
+def hint_cost(penalty: float) -> str:
+    return f"costs {format_points(penalty * 100)}% of this question's points" if penalty else "free"
+
+
+def hint_button(number: int, count: int, penalty: float) -> str:
+    """The hint button's words; the runtime writes the same as hints are revealed."""
+    return f"Show hint {number} of {count} ({hint_cost(penalty)})"
 
 
 def _result(question: Question, base: str, anchors: Anchors) -> str:
     """Verdict, feedback, explanation and the 'see' link: hidden until checked."""
     parts = [f'<div class="quizgen-result" id="{base}-result" hidden>', '<p class="quizgen-verdict"></p>']
-    if isinstance(question, FillBlankQuestion):
-        accepted = ", ".join(f"<q>{escape(answer)}</q>" for answer in question.answers)
-        parts.append(
-            f'<p class="quizgen-accepted" hidden>Accepted answer{"s" if len(question.answers) > 1 else ""}: '
-            f"{accepted}</p>"
-        )
-    if isinstance(question, (TrueFalseQuestion, FillBlankQuestion)) and question.feedback:
-        parts.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(question.feedback)}</div>')
+    parts.append(question.render_result(base))
+    feedback = question.feedback_text()
+    if feedback:
+        parts.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(feedback)}</div>')
     if question.explanation:
         parts.append(f'<div class="quizgen-explanation">{safe_markdown.block(question.explanation)}</div>')
     if question.see:
@@ -198,4 +184,4 @@ def _result(question: Question, base: str, anchors: Anchors) -> str:
         text = f"Review: {escape(title)}" if title else "Review this part of the lesson"
         parts.append(f'<p class="quizgen-see"><a href="{escape(question.see)}">{text}</a></p>')
     parts.append("</div>")
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)

@@ -144,6 +144,62 @@ questions:
     feedback: Replace this with what to say when the answer is wrong.
     explanation: Replace this with why those words fit.
     see: "#second-main-point"
+
+  # ordering: list the steps in the right order; the learner sees them shuffled and numbers them
+  - id: {prefix}-example-ordering
+    type: ordering
+    prompt: Replace this with a question asking for the steps of something in order.
+    items:
+      - Replace this with the first step
+      - Replace this with the second step
+      - Replace this with the third step
+    feedback: Replace this with what to say when the order is wrong.
+    explanation: Replace this with why the steps come in this order.
+    see: "#first-main-point"
+    points: 2
+
+  # matching: each left-hand item has one match; distractors are matches that belong to nothing
+  - id: {prefix}-example-matching
+    type: matching
+    prompt: Replace this with a question asking the learner to match each item.
+    pairs:
+      - left: Replace this with an item
+        right: Replace this with its match
+      - left: Replace this with another item
+        right: Replace this with its match too
+    distractors:
+      - Replace this with a likely match that fits no item
+    feedback: Replace this with what to say when a match is wrong.
+    explanation: Replace this with why each item goes with its match.
+    see: "#second-main-point"
+    points: 2
+
+  # scenario: a call played step by step; each reply earns points and leads to a step, or to "end"
+  - id: {prefix}-example-scenario
+    type: scenario
+    prompt: Replace this with the situation of the call the learner plays.
+    start: opening
+    steps:
+      opening:
+        caller: Replace this with what the caller says first.
+        choices:
+          - text: Replace this with the best reply
+            goto: closing
+            points: 2
+            feedback: Replace this with how the caller takes it.
+          - text: Replace this with a likely but weaker reply
+            goto: closing
+            points: 0
+            feedback: Replace this with why it does not help.
+      closing:
+        caller: Replace this with what the caller says next.
+        choices:
+          - text: Replace this with a reply that ends the call well
+            goto: end
+            points: 1
+            feedback: Replace this with how the call ends.
+    explanation: Replace this with what the best path shows.
+    see: "#first-main-point"
 """
 
 

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from . import front_matter
 from .course import load_course
-from .model import QUESTION_TYPES
+from .kinds import KINDS, QUESTION_TYPES
 from .site_config import SiteConfig
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -47,18 +47,25 @@ def course_stats(site: SiteConfig) -> list[LessonStats]:
     return rows
 
 
-HEADERS = ("Lesson", "Single", "Multiple", "True/false", "Fill-in", "Questions", "Points", "Pass mark", "Words")
+def kinds_used(rows: list[LessonStats]) -> list[str]:
+    """The kinds of question the course uses, in the registry's order: one column each."""
+    return [kind for kind in QUESTION_TYPES if any(r.by_type.get(kind) for r in rows)]
+
+
+def headers(rows: list[LessonStats]) -> tuple[str, ...]:
+    return ("Lesson", *(KINDS[kind].label for kind in kinds_used(rows)), "Questions", "Points", "Pass mark", "Words")
 
 
 def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
     """The table's cells as text, the course totals last."""
+    used = kinds_used(rows)
 
     def cells(
         name: str, by_type: dict[str, int], questions: int, points: int, mark: str, words: int
     ) -> tuple[str, ...]:
         return (
             name,
-            *(str(by_type.get(kind, 0)) for kind in QUESTION_TYPES),
+            *(str(by_type.get(kind, 0)) for kind in used),
             str(questions),
             str(points),
             mark,
@@ -88,19 +95,20 @@ def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
 def render_table(rows: list[LessonStats], stream: TextIO) -> None:
     """A rich table on a terminal; plain aligned text when piped or redirected."""
     body = table_rows(rows)
+    head = headers(rows)
     if stream.isatty():
         from rich.console import Console
         from rich.table import Table
 
         table = Table(title="Question banks", show_footer=False)
-        for index, header in enumerate(HEADERS):
+        for index, header in enumerate(head):
             table.add_column(header, justify="left" if index == 0 else "right")
         for number, row in enumerate(body):
             table.add_row(*row, end_section=number == len(body) - 2)
         Console(file=stream).print(table)
         return
-    widths = [max(len(row[i]) for row in (HEADERS, *body)) for i in range(len(HEADERS))]
-    for number, row in enumerate((HEADERS, *body)):
+    widths = [max(len(row[i]) for row in (head, *body)) for i in range(len(head))]
+    for number, row in enumerate((head, *body)):
         if number == len(body):  # a rule above the totals
             stream.write("  ".join("-" * w for w in widths) + "\n")
         stream.write(

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 
+from quizgen import runtime
+from quizgen.kinds import QUESTION_TYPES
+
 pytestmark = pytest.mark.build
 
 LESSON_BANK = "quizzes/module/lesson.yml"
@@ -42,11 +45,21 @@ def test_quiz_is_rendered_at_the_end_of_its_lesson(built_example: Path) -> None:
 
 
 def test_runtime_is_served_from_the_site_itself(built_example: Path) -> None:
-    assert (built_example / "assets/quizgen/quizgen.js").is_file()
-    assert (built_example / "assets/quizgen/quizgen.css").is_file()
+    script, stylesheet = runtime.script(), runtime.stylesheet()
+    assert re.fullmatch(r"quizgen\.[0-9a-f]{10}\.js", script.name)
+    assert (built_example / "assets/quizgen" / script.name).read_text(encoding="utf-8") == script.content
+    assert (built_example / "assets/quizgen" / stylesheet.name).read_text(encoding="utf-8") == stylesheet.content
     html = page(built_example, "module/lesson")
-    assert '<script src="../../assets/quizgen/quizgen.js"></script>' in html
-    assert 'href="../../assets/quizgen/quizgen.css"' in html
+    assert f'<script src="../../assets/quizgen/{script.name}"></script>' in html
+    assert f'href="../../assets/quizgen/{stylesheet.name}"' in html
+
+
+def test_the_runtime_is_one_file_of_every_unit_and_kind() -> None:
+    content = runtime.script().content
+    for kind in QUESTION_TYPES:
+        assert f"Q.kinds.{kind} = " in content, kind
+    assert content.count("(function (Q) {") == len(runtime.unit_paths())
+    assert "/* quizgen runtime, the page" not in content  # comments stay in the sources
 
 
 def test_no_inline_executable_script_in_the_quiz(built_example: Path) -> None:

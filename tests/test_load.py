@@ -143,7 +143,7 @@ def test_questions_missing() -> None:
 def test_unknown_type_suggests_the_closest() -> None:
     assert only(GOOD.replace("type: single", "type: singel")) == (
         "quizzes/bank.yml:24:11: error: unknown question type 'singel' "
-        "(did you mean 'single'? use one of: single, multiple, true_false, fill_blank)"
+        "(did you mean 'single'? use one of: single, multiple, true_false, fill_blank, ordering, matching, scenario)"
     )
 
 
@@ -158,7 +158,7 @@ def test_unknown_key_suggests_the_closest() -> None:
     messages = [p.format() for p in problems]
     assert (
         "quizzes/bank.yml:25:5: error: unknown key 'promt' (did you mean 'prompt'? keys allowed here: "
-        "id, prompt, explanation, see, points, type, options)"
+        "id, prompt, explanation, see, hints, hint_penalty, shuffle_options, options, points, type)"
     ) in messages
     assert "quizzes/bank.yml:23:5: error: question 4 is missing 'prompt' " in messages[0] + " "
 

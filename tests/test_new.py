@@ -15,7 +15,7 @@ from quizgen.anchors import LessonAnchors
 from quizgen.check import check_course
 from quizgen.cli import main
 from quizgen.load import load_bank
-from quizgen.model import QUESTION_TYPES, MultipleQuestion, SingleQuestion
+from quizgen.model import QUESTION_TYPES, MultipleQuestion, ScenarioQuestion, SingleQuestion
 from quizgen.problems import QuizgenError
 from quizgen.scaffold import new_lesson
 from quizgen.site_config import read_site_config
@@ -315,14 +315,19 @@ def test_the_bank_has_one_working_example_of_each_type(course: Path) -> None:
         "voice-mail-example-multiple",
         "voice-mail-example-true-false",
         "voice-mail-example-fill-blank",
+        "voice-mail-example-ordering",
+        "voice-mail-example-matching",
+        "voice-mail-example-scenario",
     ]
     for question in bank.questions:
         assert question.explanation and question.see
         assert "Replace this" in question.prompt
         if isinstance(question, (SingleQuestion, MultipleQuestion)):
             assert all(option.feedback for option in question.options if not option.correct)
+        elif isinstance(question, ScenarioQuestion):
+            assert all(reply.feedback for step in question.steps.values() for reply in step.choices)
         else:
-            assert question.feedback
+            assert question.feedback_text()
     # a comment saying what each type means, right above each question
     for question in bank.questions:
         above = lines[lines.index(f"  - id: {question.id}") - 1]

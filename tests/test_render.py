@@ -99,6 +99,7 @@ def test_markup_contract() -> None:
         {
             "class": "quizgen-quiz",
             "data-quiz-id": "module/lesson",
+            "data-mode": "practice",
             "aria-labelledby": "check-yourself-title",
             "novalidate": None,
         }
@@ -150,9 +151,24 @@ def test_runtime_data_has_only_what_scoring_needs() -> None:
     assert runtime_data(bank, "m/l") == {
         "id": "m/l",
         "passMark": 80,
+        "mode": "practice",
         "questions": [
-            {"id": "greet-first", "type": "single", "points": 1, "options": 2, "correct": [1]},
-            {"id": "greet-habits", "type": "multiple", "points": 2, "options": 3, "correct": [0, 1]},
+            {
+                "id": "greet-first",
+                "type": "single",
+                "points": 1,
+                "lists": [{"key": "options", "size": 2}],
+                "options": 2,
+                "correct": [1],
+            },
+            {
+                "id": "greet-habits",
+                "type": "multiple",
+                "points": 2,
+                "lists": [{"key": "options", "size": 3}],
+                "options": 3,
+                "correct": [0, 1],
+            },
             {"id": "greet-rings", "type": "true_false", "points": 1, "answer": False},
             {"id": "greet-smile", "type": "fill_blank", "points": 1, "answers": ["smile"]},
         ],

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .. import runtime
 from ..course import Course, Quiz, load_course, missing_anchors
 from ..problems import Problem, shown_path
 from ..render import render_quiz
@@ -29,7 +30,6 @@ from .config import QuizgenConfig
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SITE_ASSETS = "assets/quizgen"
 
 
@@ -53,12 +53,14 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
-        if f"{SITE_ASSETS}/quizgen.css" not in config.extra_css:
-            config.extra_css.append(f"{SITE_ASSETS}/quizgen.css")
+        css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
+        if css not in config.extra_css:
+            config.extra_css.append(css)
         # On every page, not only quiz pages: with instant navigation the theme
         # swaps page content without loading a new page's scripts.
-        if f"{SITE_ASSETS}/quizgen.js" not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(f"{SITE_ASSETS}/quizgen.js")
+        script = f"{SITE_ASSETS}/{runtime.script().name}"
+        if script not in [str(item) for item in config.extra_javascript]:
+            config.extra_javascript.append(script)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -78,8 +80,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for name in ("quizgen.js", "quizgen.css"):
-            files.append(File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name)))
+        for asset in (runtime.script(), runtime.stylesheet()):
+            files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,95 @@
+/* quizgen runtime, core: the shared rules and helpers every other unit uses.
+ * The build joins the units (core, options, kinds/*, attempt, store, page)
+ * into one file; tests/js runs the same units under Node. No dependencies,
+ * no network. Rules mirror quizgen/rules.py and quizgen/attempt.py.
+ */
+var QuizGen = { kinds: {} };
+
+(function (Q) {
+  var WHITESPACE = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+  var EDGES = new RegExp("^" + WHITESPACE + "+|" + WHITESPACE + "+$", "g");
+  var INNER = new RegExp(WHITESPACE + "+", "g");
+  Q.EPSILON = 1e-9;
+
+  Q.normalise = function (text) {
+    return String(text).normalize("NFC").replace(EDGES, "").replace(INNER, " ").toLowerCase();
+  };
+
+  Q.formatPoints = function (value) {
+    var text = value.toFixed(2);
+    if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
+    return text === "-0" ? "0" : text;
+  };
+
+  Q.plural = function (count, word) {
+    return count + " " + word + (count === 1 ? "" : "s");
+  };
+
+  Q.isIndex = function (value, size) {
+    return typeof value === "number" && value % 1 === 0 && value >= 0 && value < size;
+  };
+
+  /* ---- the seeded generator: mulberry32 and FNV-1a, as quizgen/attempt.py ---- */
+
+  Q.mulberry32 = function (seed) {
+    var a = seed | 0;
+    return function () {
+      a = a + 0x6D2B79F5 | 0;
+      var t = Math.imul(a ^ a >>> 15, a | 1);
+      t = t + Math.imul(t ^ t >>> 7, t | 61) ^ t;
+      return ((t ^ t >>> 14) >>> 0) / 4294967296;
+    };
+  };
+
+  Q.fnv1a = function (text) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return value;
+  };
+
+  Q.stream = function (seed, name) {
+    return Q.mulberry32((seed ^ Q.fnv1a(name)) >>> 0);
+  };
+
+  // Fisher-Yates over the places not fixed; with derange, the written order is turned by one place.
+  Q.shuffled = function (size, random, fixed, derange) {
+    fixed = fixed || [];
+    var movable = [];
+    var i;
+    for (i = 0; i < size; i++) if (fixed.indexOf(i) < 0) movable.push(i);
+    for (i = movable.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var swap = movable[i]; movable[i] = movable[j]; movable[j] = swap;
+    }
+    if (derange && movable.length > 1 && movable.every(function (v, k) { return k === 0 || v > movable[k - 1]; })) {
+      movable.push(movable.shift());
+    }
+    var order = [];
+    var next = 0;
+    for (i = 0; i < size; i++) order.push(fixed.indexOf(i) >= 0 ? i : movable[next++]);
+    return order;
+  };
+
+  /* ---- the page: small DOM helpers (never run under Node) ---- */
+
+  Q.all = function (root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  };
+
+  Q.show = function (element, visible) {
+    if (element) element.hidden = !visible;
+  };
+
+  // Put the children of `container` that match `selector` in `order` (written indices, read from `attribute`).
+  Q.reorder = function (container, selector, order, attribute) {
+    if (!container || !order) return;
+    var children = Q.all(container, selector);
+    order.forEach(function (index) {
+      for (var i = 0; i < children.length; i++) {
+        if (children[i].parentNode === container && Number(children[i].getAttribute(attribute)) === index) {
+          container.appendChild(children[i]);
+        }
+      }
+    });
+  };
+})(QuizGen);

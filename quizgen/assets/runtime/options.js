@@ -1,0 +1,48 @@
+/* quizgen runtime: what the option kinds share (radio buttons and checkboxes
+ * in .quizgen-option rows): reading, restoring, shuffling and marking them.
+ * single, multiple and true_false use it; scenario marks its replies with it.
+ */
+(function (Q) {
+  var O = Q.options = {};
+
+  O.checked = function (root) {
+    return Q.all(root, ".quizgen-option input:checked").map(function (input) { return input.value; });
+  };
+
+  O.check = function (root, values) {
+    Q.all(root, ".quizgen-option input").forEach(function (input) {
+      input.checked = values.indexOf(input.value) >= 0;
+    });
+  };
+
+  O.arrange = function (root, order) {
+    Q.reorder(root.querySelector(".quizgen-options"), ".quizgen-option", order, "data-index");
+  };
+
+  // Marks each option: chosen and right, chosen and wrong, or a right one missed. `all` shows every feedback.
+  O.mark = function (root, isRight, complete, all) {
+    Q.all(root, ".quizgen-option").forEach(function (option) {
+      var input = option.querySelector("input");
+      var right = isRight(Number(option.getAttribute("data-index")));
+      var state = "";
+      var text = "";
+      if (input.checked && right) { state = "is-chosen-right"; text = "Your choice: right"; }
+      else if (input.checked) { state = "is-chosen-wrong"; text = "Your choice: not right"; }
+      else if (right && !complete) { state = "is-missed"; text = "A right answer"; }
+      if (state) option.classList.add(state);
+      option.querySelector(".quizgen-option-state").textContent = text;
+      var feedback = option.querySelector(".quizgen-option-feedback");
+      Q.show(feedback, all || (input.checked && !right) || state === "is-missed");
+      if (feedback && !feedback.hidden) input.setAttribute("aria-describedby", feedback.id);
+    });
+  };
+
+  O.clear = function (root) {
+    Q.all(root, ".quizgen-option").forEach(function (option) {
+      option.classList.remove("is-chosen-right", "is-chosen-wrong", "is-missed");
+      option.querySelector(".quizgen-option-state").textContent = "";
+      Q.show(option.querySelector(".quizgen-option-feedback"), false);
+      option.querySelector("input").removeAttribute("aria-describedby");
+    });
+  };
+})(QuizGen);
