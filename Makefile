@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck unit browser chromium originality clean
+.PHONY: serve build test lint typecheck unit browser chromium node originality clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,7 +15,7 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed-dev chromium lint typecheck
+test: $(VENV)/.installed-dev chromium node lint typecheck
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
@@ -34,6 +34,18 @@ chromium:
 	else \
 		echo "The browser tests need Chromium at $(CHROMIUM)."; \
 		echo "Install it (Debian/Ubuntu: sudo apt-get install chromium), or run make test CHROMIUM=/path/to/chromium"; \
+		exit 1; \
+	fi
+
+# The runtime's JavaScript units run under Node's own test runner (node --test).
+node:
+	@if command -v node >/dev/null && [ "$$(node -p 'process.versions.node.split(".")[0] >= 18')" = true ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's nodejs package for the runtime's unit tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	else \
+		echo "The runtime's unit tests need Node.js 18 or newer."; \
+		echo "Install it (Debian/Ubuntu: sudo apt-get install nodejs), then run make test again"; \
 		exit 1; \
 	fi
 

@@ -3,7 +3,6 @@ from 127.0.0.1."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -12,14 +11,14 @@ import pytest
 from conftest import FIXTURES, ROOT, StaticServer, mkdocs_build
 from keyboard import answer, tab_to
 from playwright.sync_api import Page, expect
+from test_attempt import ATTEMPTS
+from test_score import VECTORS, bank_of
 
 from quizgen.load import load_bank
 from quizgen.model import Bank
 from quizgen.render import runtime_data
 
 pytestmark = pytest.mark.browser
-
-VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text(encoding="utf-8"))["cases"]
 
 
 def take_quiz(page: Page, bank: Bank, right: bool) -> None:
@@ -102,14 +101,19 @@ def test_partial_credit_and_changing_an_answer(page: Page, example_url: str) -> 
     expect(page.locator(".quizgen-score")).to_have_text("")
 
 
-def test_scoring_in_the_browser_matches_the_shared_vectors(page: Page, example_url: str) -> None:
+def test_scoring_and_attempts_in_the_browser_match_the_shared_vectors(page: Page, example_url: str) -> None:
     page.goto(f"{example_url}/module/lesson/")
-    cases = []
-    for case in VECTORS:
-        bank = Bank.model_validate({"title": "t", "pass_mark": case["pass_mark"], "questions": case["questions"]})
-        cases.append({"data": runtime_data(bank, "v"), "responses": case["responses"]})
+    cases = [
+        {
+            "data": runtime_data(bank_of(case), "v"),
+            "responses": case["responses"],
+            "shown": case.get("shown"),
+            "hints": case.get("hints"),
+        }
+        for case in VECTORS
+    ]
     results: list[dict[str, Any]] = page.evaluate(
-        "cases => cases.map(c => QuizGen.scoreQuiz(c.data, c.responses))", cases
+        "cases => cases.map(c => QuizGen.scoreQuiz(c.data, c.responses, c.shown, c.hints))", cases
     )
     for case, got in zip(VECTORS, results, strict=True):
         expected = case["expected"]
@@ -120,6 +124,12 @@ def test_scoring_in_the_browser_matches_the_shared_vectors(page: Page, example_u
         assert got["shownPercent"] == expected["shown_percent"], case["name"]
         assert got["passed"] is expected["passed"], case["name"]
         assert got["message"] == expected["message"], case["name"]
+    attempts = [
+        {"data": runtime_data(Bank.model_validate(case["bank"]), "v"), "seed": case["seed"]}
+        for case in ATTEMPTS["cases"]
+    ]
+    plans = page.evaluate("cases => cases.map(c => QuizGen.plan(c.data, c.seed))", attempts)
+    assert plans == [case["expected"] for case in ATTEMPTS["cases"]]
 
 
 def test_works_after_instant_navigation(page: Page, example_url: str) -> None:

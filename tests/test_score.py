@@ -8,19 +8,26 @@ from typing import Any
 
 import pytest
 
-from quizgen.model import Bank
+from quizgen.model import QUESTION_TYPES, Bank
 from quizgen.score import format_points, normalise, score_quiz
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text(encoding="utf-8"))["cases"]
 
 
 def bank_of(case: dict[str, Any]) -> Bank:
-    return Bank.model_validate({"title": case["name"], "pass_mark": case["pass_mark"], "questions": case["questions"]})
+    return Bank.model_validate(
+        {
+            "title": case["name"],
+            "pass_mark": case["pass_mark"],
+            "hint_penalty": case.get("hint_penalty", 0),
+            "questions": case["questions"],
+        }
+    )
 
 
 @pytest.mark.parametrize("case", VECTORS, ids=[c["name"] for c in VECTORS])
 def test_python_scoring_matches_the_shared_vectors(case: dict[str, Any]) -> None:
-    result = score_quiz(bank_of(case), case["responses"])
+    result = score_quiz(bank_of(case), case["responses"], shown=case.get("shown"), hints=case.get("hints"))
     expected = case["expected"]
     for qid, want in expected["questions"].items():
         got = result.questions[qid]
@@ -42,10 +49,15 @@ def test_the_vectors_cover_every_rule() -> None:
         "unicode",
         "case and spaces",
         "half up",
+        "relative order",
+        "distractor",
+        "scenario paths",
+        "hint penalties",
+        "draws",
     ):
         assert rule in names
     types = {q["type"] for c in VECTORS for q in c["questions"]}
-    assert types == {"single", "multiple", "true_false", "fill_blank"}
+    assert types == set(QUESTION_TYPES)
 
 
 @pytest.mark.parametrize(
