@@ -102,6 +102,14 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
+def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The course with every kind of question, a drawn pool and an exam, built once per session and served."""
+    project = tmp_path_factory.mktemp("kinds") / "course"
+    shutil.copytree(FIXTURES / "kinds", project)
+    yield from _built_and_served(project, project / "site")
+
+
+@pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real course, built once per session into a temporary folder and served."""
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"))

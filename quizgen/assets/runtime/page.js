@@ -54,9 +54,11 @@
     ctx.confirm = false;
     var list = ctx.form.querySelector(".quizgen-questions");
     Q.all(ctx.form, "fieldset.quizgen-question").forEach(function (fieldset) {
-      var shown = ctx.plan.questions.indexOf(fieldset.getAttribute("data-question-id")) >= 0;
+      var question = ctx.byId[fieldset.getAttribute("data-question-id")];
+      var shown = question && ctx.plan.questions.indexOf(question.id) >= 0;
       fieldset.hidden = !shown;
       fieldset.disabled = !shown;
+      if (question && !shown) Q.kinds[question.type].write(fieldset, question, null, ctx.exam);
     });
     clear(ctx);
     var count = ctx.plan.questions.length;
