@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .kinds.base import plural
 from .model import QUESTION_TYPES, Bank
 from .problems import Problem
 from .yaml_source import Path_, SourceMap
@@ -39,10 +40,10 @@ _MISSING_HINTS = {
 
 # Lists with a minimum length: what they hold, and how to fix one that is too short.
 _AT_LEAST = {
-    "items": ("items", "list every step of the sequence, in the right order"),
-    "pairs": ("pairs", "add pairs; one pair is nothing to match"),
-    "choices": ("replies", "give the step a reply (each with 'text' and 'goto')"),
-    "steps": ("steps", "add the steps of the call under 'steps:'"),
+    "items": ("item", "list every step of the sequence, in the right order"),
+    "pairs": ("pair", "add pairs; one pair is nothing to match"),
+    "choices": ("reply", "give the step a reply (each with 'text' and 'goto')"),
+    "steps": ("step", "add the steps of the call under 'steps:'"),
 }
 
 
@@ -59,7 +60,7 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
 
     if kind.startswith("quizgen_"):  # our own rules carry their message, hint and place
         at = tuple(ctx.get("at") or ())
-        return source.problem((*path, *at), error["msg"], str(ctx.get("hint", "")))
+        return source.problem((*path, *at), error["msg"], str(ctx.get("hint", "")), at_key=bool(ctx.get("at_key")))
     if kind == "extra_forbidden":
         key = str(path[-1])
         known = list(owner.model_fields) if owner else []
@@ -97,7 +98,7 @@ def _problem(error: ErrorDetails, data: Any, source: SourceMap) -> Problem:
             )
         if path[-1] in _AT_LEAST:
             what, hint = _AT_LEAST[str(path[-1])]
-            return source.problem(path, f"{_describe(path[:-1])} needs at least {need} {what}, not {have}", hint)
+            return source.problem(path, f"{_describe(path[:-1])} needs at least {plural(need, what)}, not {have}", hint)
         return source.problem(path, f"{name} must not be empty", "add at least one item")
     if kind == "string_type":
         if isinstance(value, bool):

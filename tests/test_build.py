@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -57,9 +58,15 @@ def test_runtime_is_served_from_the_site_itself(built_example: Path) -> None:
 def test_the_runtime_is_one_file_of_every_unit_and_kind() -> None:
     content = runtime.script().content
     for kind in QUESTION_TYPES:
-        assert f"Q.kinds.{kind} = " in content, kind
-    assert content.count("(function (Q) {") == len(runtime.unit_paths())
+        assert f"Q.kinds.{kind}=" in content, kind
+    assert content.count("(function(Q){") == len(runtime.unit_paths())
     assert "/* quizgen runtime, the page" not in content  # comments stay in the sources
+
+
+def test_the_runtime_and_its_stylesheet_stay_small() -> None:
+    """Learners are often on phones: our JS and CSS together at most 10 KB gzipped."""
+    size = sum(len(gzip.compress(a.content.encode("utf-8"), 9)) for a in (runtime.script(), runtime.stylesheet()))
+    assert size <= 10 * 1024, size
 
 
 def test_no_inline_executable_script_in_the_quiz(built_example: Path) -> None:

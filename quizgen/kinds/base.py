@@ -47,9 +47,22 @@ def not_blank(value: str, what: str) -> str:
     return value
 
 
-def rule_error(message: str, hint: str, at: Path_ = ()) -> PydanticCustomError:
-    """An error of our own; ``at`` is where it stands, relative to the model that raises it."""
-    return PydanticCustomError("quizgen_rule", message, {"hint": hint, "at": list(at)})
+def rule_error(message: str, hint: str, at: Path_ = (), *, at_key: bool = False) -> PydanticCustomError:
+    """An error of our own; ``at`` is where it stands, relative to the model that raises it
+    (``at_key``: at the key that names it rather than its value)."""
+    return PydanticCustomError("quizgen_rule", message, {"hint": hint, "at": list(at), "at_key": at_key})
+
+
+def texts(values: list[str], what: str) -> list[str]:
+    """A list of short texts (items, hints, distractors): each one paragraph, none empty, named by number."""
+    for number, value in enumerate(values):
+        if not value.strip():
+            raise rule_error(
+                f"{what} {number + 1} is empty", f"write the {what} after the '- ', or remove the line", (number,)
+            )
+        if _BLANK_LINE.search(value.strip()):
+            raise rule_error(f"{what} {number + 1} must be a single paragraph", "remove the blank line", (number,))
+    return values
 
 
 def plural(count: int, word: str) -> str:
@@ -132,9 +145,7 @@ class QuestionBase(Strict):
     @field_validator("hints")
     @classmethod
     def _hints(cls, hints: list[str]) -> list[str]:
-        for hint in hints:
-            one_paragraph(not_blank(hint, "hint"), "a hint")
-        return hints
+        return texts(hints, "hint")
 
     # ---- the interface ----------------------------------------------------
 

@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .. import safe_markdown
 from ..rules import normalise
-from .base import QuestionBase, Response, Scored, ShuffleList, Shuffles, Strict, not_blank, plain, rule_error
+from .base import QuestionBase, Response, Scored, ShuffleList, Shuffles, Strict, not_blank, plain, rule_error, texts
 
 
 class Pair(Strict):
@@ -39,14 +39,19 @@ class MatchingQuestion(Scored, Shuffles, QuestionBase):
     )
     feedback: str | None = Field(None, description="Shown when a match is wrong.")
 
+    @field_validator("distractors")
+    @classmethod
+    def _distractors(cls, distractors: list[str]) -> list[str]:
+        return texts(distractors, "distractor")
+
     @model_validator(mode="after")
     def _unique(self) -> MatchingQuestion:
-        for what, texts, path in (
+        for what, values, path in (
             ("left-hand", [p.left for p in self.pairs], lambda i: ("pairs", i, "left")),
             ("right-hand", self.choices, self._choice_path),
         ):
             seen: dict[str, int] = {}
-            for index, text in enumerate(texts):
+            for index, text in enumerate(values):
                 key = normalise(plain(text))
                 if key in seen:
                     raise rule_error(

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator
 
 from .. import safe_markdown
 from ..rules import normalise
-from .base import QuestionBase, Response, Scored, ShuffleList, not_blank, one_paragraph, rule_error
+from .base import QuestionBase, Response, Scored, ShuffleList, rule_error, texts
 
 
 class OrderingQuestion(Scored, QuestionBase):
@@ -33,8 +33,7 @@ class OrderingQuestion(Scored, QuestionBase):
     @classmethod
     def _items(cls, items: list[str]) -> list[str]:
         seen: dict[str, int] = {}
-        for number, item in enumerate(items):
-            one_paragraph(not_blank(item, "item"), "an item")
+        for number, item in enumerate(texts(items, "item")):
             key = normalise(item)
             if key in seen:
                 raise rule_error(

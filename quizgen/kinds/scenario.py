@@ -93,6 +93,7 @@ class ScenarioQuestion(Shuffles, QuestionBase):
                     ),
                     "rename the step (and every 'goto' that names it)",
                     ("steps", step_id),
+                    at_key=True,
                 )
         if self.start not in self.steps:
             raise rule_error(
@@ -103,7 +104,7 @@ class ScenarioQuestion(Shuffles, QuestionBase):
                 if reply.goto != END and reply.goto not in self.steps:
                     raise rule_error(
                         f"reply {number + 1} of step '{step_id}' goes to '{reply.goto}', which is not a step",
-                        _did_you_mean(reply.goto, self.steps) + ", or 'end' to finish the call",
+                        _did_you_mean(reply.goto, self.steps, end=True),
                         ("steps", step_id, "choices", number, "goto"),
                     )
         cycle = _first_cycle(self.start, self.steps)
@@ -122,6 +123,7 @@ class ScenarioQuestion(Shuffles, QuestionBase):
                     f"no reply leads to the step '{step_id}', so no learner will ever see it",
                     "point a reply's 'goto' to it, or remove the step",
                     ("steps", step_id),
+                    at_key=True,
                 )
         # No cycles, every goto valid and every step with a reply: every path reaches 'end'.
         if self.max_points == 0:
@@ -254,9 +256,11 @@ class ScenarioQuestion(Shuffles, QuestionBase):
         ]
 
 
-def _did_you_mean(name: str, steps: dict[str, Step]) -> str:
+def _did_you_mean(name: str, steps: dict[str, Step], *, end: bool = False) -> str:
     close = difflib.get_close_matches(name, list(steps), n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else f"name one of the steps: {', '.join(steps)}"
+    if close:
+        return f"did you mean '{close[0]}'?" + (" Use 'end' to finish the call" if end else "")
+    return f"name one of the steps: {', '.join(steps)}" + (", or 'end' to finish the call" if end else "")
 
 
 def _reachable(start: str, steps: dict[str, Step]) -> set[str]:

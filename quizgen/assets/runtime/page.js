@@ -123,7 +123,8 @@
       var problem = kind.problem ? kind.problem(fieldset, question, ctx.exam) : null;
       showProblem(fieldset, problem);
       if (problem) problems.push(fieldset);
-      if (!answered(kind, responses[question.id])) unanswered.push(fieldset);
+      var response = responses[question.id];
+      if (!answered(kind, response) || (kind.finished && !kind.finished(question, response))) unanswered.push(fieldset);
     });
     if (!restoring && problems.length) {
       var control = problems[0].querySelector("[aria-invalid=true]") || problems[0].querySelector(".quizgen-problem");
@@ -133,7 +134,7 @@
     }
     if (!restoring && ctx.exam && unanswered.length && !ctx.confirm) {
       ctx.confirm = true;
-      return announce(ctx, Q.plural(unanswered.length, "question") + " not answered. " +
+      return announce(ctx, Q.plural(unanswered.length, "question") + " not answered in full. " +
         "Press Submit answers again to submit as it stands.");
     }
     clear(ctx);

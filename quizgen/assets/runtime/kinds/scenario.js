@@ -38,7 +38,11 @@
     Q.all(fieldset, ".quizgen-step").forEach(function (el) {
       el.hidden = true;
       el.classList.remove("is-played");
-      Q.all(el, "input").forEach(function (input) { input.disabled = false; input.checked = false; });
+      Q.all(el, "input").forEach(function (input) {
+        input.disabled = false;
+        input.checked = false;
+        input.closest(".quizgen-option").hidden = false;
+      });
       el.querySelector(".quizgen-reply").hidden = false;
       Q.options.clear(el);
     });
@@ -51,6 +55,7 @@
       Q.all(el, ".quizgen-option input").forEach(function (each) {
         each.checked = Number(each.value) === choice;
         each.disabled = true;
+        each.closest(".quizgen-option").hidden = !each.checked; // the transcript keeps the reply given
       });
       el.querySelector(".quizgen-reply").hidden = true;
       if (!exam) showFeedback(el, choice);
@@ -108,11 +113,9 @@
         announce: feedback ? feedback.textContent : ""
       };
     },
-    problem: function (fieldset, question, exam) {
-      if (!exam) return null;
-      var path = pathOf(fieldset);
-      return path.length && walk(question, path).step !== END
-        ? "This call is not finished: choose your replies to the end, or submit it as it stands." : null;
+    // An exam asks before submitting a call that has not reached its end.
+    finished: function (question, response) {
+      return walk(question, Array.isArray(response) ? response : []).step === END;
     },
     show: function (fieldset, question, response) {
       walk(question, Array.isArray(response) ? response : [], function (step, choice) {
