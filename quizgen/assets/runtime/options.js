@@ -1,6 +1,7 @@
 /* quizgen runtime: what the option kinds share (radio buttons and checkboxes
  * in .quizgen-option rows): reading, restoring, shuffling and marking them.
- * single, multiple and true_false use it; scenario marks its replies with it.
+ * single, multiple and true_false use it; scenario marks its replies with it;
+ * ordering and matching share its reading and restoring of <select> rows.
  */
 (function (Q) {
   var O = Q.options = {};
@@ -35,6 +36,27 @@
       Q.show(feedback, all || (input.checked && !right) || state === "is-missed");
       if (feedback && !feedback.hidden) input.setAttribute("aria-describedby", feedback.id);
     });
+  };
+
+  /* ordering and matching: one <select> per written row (data-index); the response is each row's value or null */
+  O.readSelects = function (fieldset, row, count) {
+    var response = [];
+    for (var i = 0; i < count; i++) response.push(null);
+    Q.all(fieldset, row + " select").forEach(function (select) {
+      if (select.value !== "") response[Number(select.closest(row).getAttribute("data-index"))] = Number(select.value);
+    });
+    return response;
+  };
+
+  O.writeSelects = function (fieldset, row, response, size) {
+    Q.all(fieldset, row + " select").forEach(function (select) {
+      var value = Array.isArray(response) ? response[Number(select.closest(row).getAttribute("data-index"))] : null;
+      select.value = Q.isIndex(value, size) ? String(value) : "";
+    });
+  };
+
+  O.anySelected = function (response) {
+    return Array.isArray(response) && response.some(function (value) { return value !== null; });
   };
 
   O.clear = function (root) {

@@ -3,8 +3,6 @@
 (function (Q) {
   function selects(fieldset) { return Q.all(fieldset, ".quizgen-pair select"); }
 
-  function indexOf(select) { return Number(select.closest(".quizgen-pair").getAttribute("data-index")); }
-
   Q.kinds.matching = {
     score: function (question, response) {
       var given = Array.isArray(response) ? response : [];
@@ -12,23 +10,11 @@
       for (var i = 0; i < question.pairs; i++) if (given[i] === i) right += 1;
       return question.points * right / question.pairs;
     },
-    read: function (fieldset, question) {
-      var response = [];
-      for (var i = 0; i < question.pairs; i++) response.push(null);
-      selects(fieldset).forEach(function (select) {
-        if (select.value !== "") response[indexOf(select)] = Number(select.value);
-      });
-      return response;
-    },
+    read: function (fieldset, question) { return Q.options.readSelects(fieldset, ".quizgen-pair", question.pairs); },
     write: function (fieldset, question, response) {
-      selects(fieldset).forEach(function (select) {
-        var value = Array.isArray(response) ? response[indexOf(select)] : null;
-        select.value = Q.isIndex(value, question.choices) ? String(value) : "";
-      });
+      Q.options.writeSelects(fieldset, ".quizgen-pair", response, question.choices);
     },
-    answered: function (response) {
-      return Array.isArray(response) && response.some(function (p) { return p !== null; });
-    },
+    answered: Q.options.anySelected,
     arrange: function (fieldset, question, orders) {
       selects(fieldset).forEach(function (select) {
         Q.reorder(select, "option[value]:not([value=''])", orders.choices, "value");

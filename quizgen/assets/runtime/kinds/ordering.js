@@ -13,8 +13,6 @@
 
   function selects(fieldset) { return Q.all(fieldset, ".quizgen-item select"); }
 
-  function indexOf(select) { return Number(select.closest(".quizgen-item").getAttribute("data-index")); }
-
   Q.kinds.ordering = {
     score: function (question, response) {
       var at = placed(response, question.items);
@@ -22,23 +20,11 @@
       for (var i = 0; i < question.items - 1; i++) if (at[i] !== null && at[i + 1] === at[i] + 1) pairs += 1;
       return question.points * pairs / (question.items - 1);
     },
-    read: function (fieldset, question) {
-      var response = [];
-      for (var i = 0; i < question.items; i++) response.push(null);
-      selects(fieldset).forEach(function (select) {
-        if (select.value !== "") response[indexOf(select)] = Number(select.value);
-      });
-      return response;
-    },
+    read: function (fieldset, question) { return Q.options.readSelects(fieldset, ".quizgen-item", question.items); },
     write: function (fieldset, question, response) {
-      selects(fieldset).forEach(function (select) {
-        var value = Array.isArray(response) ? response[indexOf(select)] : null;
-        select.value = Q.isIndex(value, question.items) ? String(value) : "";
-      });
+      Q.options.writeSelects(fieldset, ".quizgen-item", response, question.items);
     },
-    answered: function (response) {
-      return Array.isArray(response) && response.some(function (p) { return p !== null; });
-    },
+    answered: Q.options.anySelected,
     arrange: function (fieldset, question, orders) {
       Q.reorder(fieldset.querySelector(".quizgen-items"), ".quizgen-item", orders.items, "data-index");
     },
