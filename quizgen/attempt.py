@@ -81,10 +81,40 @@ class Plan:
         return {"questions": self.questions, "orders": self.orders}
 
 
-def plan(bank: Bank, seed: int) -> Plan:
-    """The questions an attempt with ``seed`` shows, their order, and the order of their options."""
+@dataclass(frozen=True)
+class Group:
+    """A run of ``size`` consecutive questions of the bank (one lesson's, say), of which
+    each attempt draws ``draw``, from a stream of the group's own."""
+
+    name: str
+    size: int
+    draw: int
+
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name, "size": self.size, "draw": self.draw}
+
+
+def plan(bank: Bank, seed: int, groups: Sequence[Group] = ()) -> Plan:
+    """The questions an attempt with ``seed`` shows, their order, and the order of their options.
+
+    With ``groups`` (the bank's questions laid out group after group), each
+    group's draw takes the place of the bank's.
+    """
     indices = list(range(len(bank.questions)))
-    if bank.draw is not None:
+    if groups:
+        total = sum(group.size for group in groups)
+        if total != len(indices):
+            raise ValueError(f"the groups' sizes add up to {total}, but the bank has {len(indices)} questions")
+        drawn: list[int] = []
+        start = 0
+        for group in groups:
+            picked = shuffled(group.size, stream(seed, "draw/" + group.name))[: group.draw]
+            drawn += [start + i for i in picked]
+            start += group.size
+        if bank.shuffle:
+            drawn = [drawn[i] for i in shuffled(len(drawn), stream(seed, "order"))]
+        indices = drawn if bank.shuffle else sorted(drawn)
+    elif bank.draw is not None:
         drawn = shuffled(len(indices), stream(seed, "draw"))[: bank.draw]
         indices = drawn if bank.shuffle else sorted(drawn)
     elif bank.shuffle:

@@ -14,12 +14,12 @@ with the prompt in <legend>, then .quizgen-score[role=status].
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
 from . import safe_markdown
-from .attempt import shuffle_lists
+from .attempt import Group, shuffle_lists
 from .kinds.base import plural
 from .model import Bank, Question
 from .rules import format_points
@@ -28,7 +28,7 @@ from .rules import format_points
 Anchors = Mapping[str, str | None]
 
 
-def runtime_data(bank: Bank, quiz_id: str) -> dict[str, Any]:
+def runtime_data(bank: Bank, quiz_id: str, groups: Sequence[Group] = ()) -> dict[str, Any]:
     """What the browser needs to run an attempt and score it: no prompts, no feedback."""
     lists = shuffle_lists(bank)
     data: dict[str, Any] = {"id": quiz_id, "passMark": bank.pass_mark, "mode": bank.mode}
@@ -36,6 +36,8 @@ def runtime_data(bank: Bank, quiz_id: str) -> dict[str, Any]:
         data["draw"] = bank.draw
     if bank.shuffle:
         data["shuffle"] = True
+    if groups:
+        data["groups"] = [group.data() for group in groups]
     data["questions"] = [_question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
     return data
 
@@ -65,10 +67,13 @@ def json_for_script(data: Any) -> str:
     return text
 
 
-def intro(bank: Bank) -> str:
+def intro(bank: Bank, groups: Sequence[Group] = ()) -> str:
     """What the learner is told before starting: size, pass mark, how attempts work."""
     pool = len(bank.questions)
-    if bank.draw is not None and bank.draw < pool:
+    if groups:
+        drawn = sum(min(group.draw, group.size) for group in groups)
+        size = f"{plural(drawn, 'question')}, drawn afresh from {pool} for each attempt."
+    elif bank.draw is not None and bank.draw < pool:
         size = f"{plural(bank.draw, 'question')}, drawn afresh from {pool} for each attempt."
     else:
         size = f"{plural(pool, 'question')}, {plural(bank.max_points, 'point')}."
@@ -76,7 +81,7 @@ def intro(bank: Bank) -> str:
     if bank.mode == "exam":
         how = "You submit your answers once; then you see your marks and all the feedback."
     else:
-        how = "Check your answers as often as you like."
+        how = "The first check of each attempt gives its score; then check again as often as you like."
     return f"{size} {need} {how} Your answers are kept in this browser only."
 
 
@@ -87,8 +92,15 @@ def render_quiz(
     anchors: Anchors | None = None,
     heading: str = "Check yourself",
     heading_id: str = "check-yourself",
+    groups: Sequence[Group] = (),
+    lessons: Mapping[str, tuple[str, Anchors]] | None = None,
 ) -> str:
-    """The whole quiz section: heading, form, controls and data."""
+    """The whole quiz section: heading, form, controls and data.
+
+    ``lessons`` serves a quiz drawn from other pages' banks (the final check):
+    question id -> (address of its lesson, that lesson's anchors), so that
+    each ``see`` link leads back to the lesson it names.
+    """
     anchors = anchors or {}
     count = len(bank.questions)  # the runtime numbers the questions an attempt shows
     title_id = f"{heading_id}-title"
@@ -101,11 +113,15 @@ def render_quiz(
         f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" data-mode="{bank.mode}" '
         f'aria-labelledby="{title_id}" novalidate>',
         f'<p class="quizgen-title" id="{title_id}">{safe_markdown.inline(bank.title)}</p>',
-        f'<p class="quizgen-intro">{intro(bank)}</p>',
+        f'<p class="quizgen-intro">{intro(bank, groups)}</p>',
+        # what this browser remembers of the quiz, and any notice about it: the runtime fills them in
+        '<p class="quizgen-notice" hidden></p>',
+        '<p class="quizgen-record" hidden></p>',
         '<div class="quizgen-questions">',
     ]
     for number, question in enumerate(bank.questions, 1):
-        parts.append(_question(bank, question, number, count, anchors))
+        page, own = (lessons or {}).get(question.id, ("", anchors))
+        parts.append(_question(bank, question, number, count, own, page))
     parts += [
         "</div>",
         '<div class="quizgen-actions">',
@@ -118,14 +134,14 @@ def render_quiz(
         # page's inline scripts after swapping content (mkdocs-material's
         # instant navigation copies them without their type) never see it.
         '<template class="quizgen-data"><script type="application/json">'
-        f"{json_for_script(runtime_data(bank, quiz_id))}</script></template>",
+        f"{json_for_script(runtime_data(bank, quiz_id, groups))}</script></template>",
         "</form>",
         "</div>",
     ]
     return "\n".join(parts)
 
 
-def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors) -> str:
+def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "") -> str:
     qid = escape(question.id)
     base = f"quizgen-{qid}"
     points = plural(question.max_points, "point")
@@ -142,7 +158,7 @@ def _question(bank: Bank, question: Question, number: int, count: int, anchors: 
     parts.append(question.render_body(base))
     # what must be put right before checking (a position chosen twice): the runtime fills it in
     parts.append('<p class="quizgen-problem" role="alert" hidden></p>')
-    parts.append(_result(question, base, anchors))
+    parts.append(_result(question, base, anchors, page))
     parts.append("</fieldset>")
     return "\n".join(parts)
 
@@ -170,7 +186,7 @@ def hint_button(number: int, count: int, penalty: float) -> str:
     return f"Show hint {number} of {count} ({hint_cost(penalty)})"
 
 
-def _result(question: Question, base: str, anchors: Anchors) -> str:
+def _result(question: Question, base: str, anchors: Anchors, page: str = "") -> str:
     """Verdict, feedback, explanation and the 'see' link: hidden until checked."""
     parts = [f'<div class="quizgen-result" id="{base}-result" hidden>', '<p class="quizgen-verdict"></p>']
     parts.append(question.render_result(base))
@@ -179,9 +195,15 @@ def _result(question: Question, base: str, anchors: Anchors) -> str:
         parts.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(feedback)}</div>')
     if question.explanation:
         parts.append(f'<div class="quizgen-explanation">{safe_markdown.block(question.explanation)}</div>')
-    if question.see:
-        title = anchors.get(question.see[1:])
-        text = f"Review: {escape(title)}" if title else "Review this part of the lesson"
-        parts.append(f'<p class="quizgen-see"><a href="{escape(question.see)}">{text}</a></p>')
+    if question.see or page:
+        title = anchors.get(question.see[1:]) if question.see else None
+        text = (
+            f"Review: {escape(title)}"
+            if title
+            else "Review this part of the lesson"
+            if question.see
+            else "Review the lesson"
+        )
+        parts.append(f'<p class="quizgen-see"><a href="{escape(page + (question.see or ""))}">{text}</a></p>')
     parts.append("</div>")
     return "\n".join(p for p in parts if p)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,19 +25,35 @@ from .kinds import QUESTION_TYPES
 ASSETS = Path(__file__).resolve().parent / "assets"
 UNITS = ASSETS / "runtime"
 STYLESHEET = ASSETS / "quizgen.css"
+VIEWS_STYLESHEET = ASSETS / "views.css"
+
+
+# The kinds every page carries; the others (larger, and rarer in a lesson)
+# come in a second file that the runtime loads when a quiz on the page needs it.
+PAGE_KINDS = ("single", "multiple", "true_false", "fill_blank")
 
 
 def unit_paths() -> list[Path]:
-    """Every unit of the runtime, in the order the joined script holds them."""
-    kinds = [UNITS / "kinds" / f"{kind}.js" for kind in QUESTION_TYPES]
+    """Every unit of the runtime, in dependency order (what tests load together)."""
+    page = page_unit_paths()
+    return [*page[:2], *(UNITS / "kinds" / f"{kind}.js" for kind in QUESTION_TYPES), *page[2 + len(PAGE_KINDS) :]]
+
+
+def page_unit_paths() -> list[Path]:
+    """The units of the script every page loads."""
     return [
         UNITS / "core.js",
         UNITS / "options.js",
-        *kinds,
+        *(UNITS / "kinds" / f"{kind}.js" for kind in PAGE_KINDS),
         UNITS / "attempt.js",
         UNITS / "store.js",
         UNITS / "page.js",
+        UNITS / "progress.js",
     ]
+
+
+def more_kinds_paths() -> list[Path]:
+    return [UNITS / "kinds" / f"{kind}.js" for kind in QUESTION_TYPES if kind not in PAGE_KINDS]
 
 
 @dataclass(frozen=True)
@@ -45,21 +62,55 @@ class Asset:
     content: str
 
 
-def _named(stem: str, suffix: str, content: str) -> Asset:
+def named(stem: str, suffix: str, content: str) -> Asset:
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
     return Asset(f"{stem}.{digest}{suffix}", content)
 
 
+def _join(paths: list[Path]) -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in paths)
+
+
+@functools.cache
+def more_kinds_script() -> Asset:
+    """The kinds not in PAGE_KINDS, loaded by the runtime when a quiz needs one."""
+    code = rjsmin.jsmin(
+        f'(function () {{\n"use strict";\nvar QuizGen = window.QuizGen;\n'
+        f"if (!QuizGen || QuizGen.kinds.{more_kinds_paths()[0].stem}) return;\n{_join(more_kinds_paths())}\n}})();"
+    )
+    return named("quizgen-kinds", ".js", f"/* quizgen kinds. Sources: quizgen/assets/runtime/kinds/ */\n{code}\n")
+
+
+@functools.cache
+def views_stylesheet() -> Asset:
+    css = rcssmin.cssmin(VIEWS_STYLESHEET.read_text(encoding="utf-8"))
+    return named("quizgen-views", ".css", f"/* quizgen views. Source: quizgen/assets/views.css */\n{css}\n")
+
+
+@functools.cache
+def views_script() -> Asset:
+    """The progress page's and the certificate's code, which the runtime loads on those pages only."""
+    code = rjsmin.jsmin((UNITS / "views.js").read_text(encoding="utf-8").replace("VIEWS_CSS", views_stylesheet().name))
+    return named("quizgen-views", ".js", f"/* quizgen views. Source: quizgen/assets/runtime/views.js */\n{code}\n")
+
+
 @functools.cache
 def script() -> Asset:
-    body = "\n".join(path.read_text(encoding="utf-8") for path in unit_paths())
+    """The script every page loads; it names the files it loads on demand, which sit beside it."""
+    parts = {"kinds": more_kinds_script().name, "views": views_script().name}
     code = rjsmin.jsmin(
-        f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{body}\nwindow.QuizGen = QuizGen;\n}})();'
+        f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{_join(page_unit_paths())}\n'
+        f"QuizGen.parts = {json.dumps(parts)};\nwindow.QuizGen = QuizGen;\n}})();"
     )
-    return _named("quizgen", ".js", f"/* quizgen runtime. Sources: quizgen/assets/runtime/ */\n{code}\n")
+    return named("quizgen", ".js", f"{code}\n")
+
+
+def assets() -> list[Asset]:
+    """Every file the site serves under assets/quizgen/."""
+    return [script(), more_kinds_script(), views_script(), stylesheet(), views_stylesheet()]
 
 
 @functools.cache
 def stylesheet() -> Asset:
     css = rcssmin.cssmin(STYLESHEET.read_text(encoding="utf-8"))
-    return _named("quizgen", ".css", f"/* quizgen. Source: quizgen/assets/quizgen.css */\n{css}\n")
+    return named("quizgen", ".css", f"{css}\n")

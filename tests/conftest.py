@@ -110,6 +110,14 @@ def kinds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
+def progress_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A course of three two-question lessons (the right option says "right") and a final check, built and served."""
+    project = tmp_path_factory.mktemp("progress") / "course"
+    shutil.copytree(FIXTURES / "progress", project)
+    yield from _built_and_served(project, project / "site")
+
+
+@pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real course, built once per session into a temporary folder and served."""
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"))

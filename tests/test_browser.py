@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from test_attempt import ATTEMPTS
 from test_score import VECTORS, bank_of
 
+from quizgen.attempt import Group
 from quizgen.load import load_bank
 from quizgen.model import Bank
 from quizgen.render import runtime_data
@@ -112,6 +113,7 @@ def test_scoring_and_attempts_in_the_browser_match_the_shared_vectors(page: Page
         }
         for case in VECTORS
     ]
+    page.evaluate("() => new Promise(done => QuizGen.load('kinds', done))")  # the kinds a lesson page loads on demand
     results: list[dict[str, Any]] = page.evaluate(
         "cases => cases.map(c => QuizGen.scoreQuiz(c.data, c.responses, c.shown, c.hints))", cases
     )
@@ -125,7 +127,12 @@ def test_scoring_and_attempts_in_the_browser_match_the_shared_vectors(page: Page
         assert got["passed"] is expected["passed"], case["name"]
         assert got["message"] == expected["message"], case["name"]
     attempts = [
-        {"data": runtime_data(Bank.model_validate(case["bank"]), "v"), "seed": case["seed"]}
+        {
+            "data": runtime_data(
+                Bank.model_validate(case["bank"]), "v", groups=[Group(**g) for g in case.get("groups", [])]
+            ),
+            "seed": case["seed"],
+        }
         for case in ATTEMPTS["cases"]
     ]
     plans = page.evaluate("cases => cases.map(c => QuizGen.plan(c.data, c.seed))", attempts)

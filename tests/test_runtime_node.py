@@ -14,6 +14,7 @@ import pytest
 from test_attempt import ATTEMPTS
 from test_score import VECTORS, bank_of
 
+from quizgen.attempt import Group
 from quizgen.kinds import QUESTION_TYPES
 from quizgen.model import Bank
 from quizgen.render import runtime_data
@@ -46,7 +47,9 @@ def test_the_runtime_units_pass_the_shared_vectors_under_node(tmp_path: Path) ->
         "attempts": [
             {
                 "name": case["name"],
-                "data": runtime_data(Bank.model_validate(case["bank"]), "v"),
+                "data": runtime_data(
+                    Bank.model_validate(case["bank"]), "v", groups=[Group(**g) for g in case.get("groups", [])]
+                ),
                 "seed": case["seed"],
                 "expected": case["expected"],
             }

@@ -3,9 +3,43 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+# Where a generated page goes in the site's navigation: first, last, or not listed
+# (the author lists it in `nav` themselves, or links to it).
+NAV_PLACES = ("start", "end", "none")
+
+
+class ProgressPageConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    path = c.Type(str, default="progress.md")
+    title = c.Type(str, default="My progress")
+    nav = c.Choice(NAV_PLACES, default="start")
+
+
+class FinalCheckConfig(base.Config):
+    enabled = c.Type(bool, default=False)
+    path = c.Type(str, default="final-check.md")
+    title = c.Type(str, default="Final check")
+    # questions drawn from each lesson's bank for every attempt
+    per_lesson = c.Type(int, default=2)
+    pass_mark = c.Type((int, float), default=80)
+    nav = c.Choice(NAV_PLACES, default="end")
+
+
+class CertificateConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    path = c.Type(str, default="certificate.md")
+    title = c.Type(str, default="Certificate")
+    nav = c.Choice(NAV_PLACES, default="end")
+
 
 class QuizgenConfig(base.Config):
     # The folder of question banks, relative to mkdocs.yml.
     quizzes_dir = c.Type(str, default="quizzes")
     # The heading put above each quiz.
     heading = c.Type(str, default="Check yourself")
+    # Names the learner's progress in the browser; by default made from site_name.
+    # Two courses served from one address need different ids.
+    course_id = c.Optional(c.Type(str))
+    progress = c.SubConfig(ProgressPageConfig)
+    final_check = c.SubConfig(FinalCheckConfig)
+    certificate = c.SubConfig(CertificateConfig)

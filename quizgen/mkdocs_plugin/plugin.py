@@ -9,7 +9,9 @@ the lesson keeps the last good version of its quiz.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,12 +21,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from .. import runtime
+from .. import course_pages, runtime
 from ..course import Course, Quiz, load_course, missing_anchors
+from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
+from ..final_check import final_bank
 from ..problems import Problem, shown_path
-from ..render import render_quiz
+from ..render import Anchors, render_quiz
 from . import page as page_html
 from .config import QuizgenConfig
 
@@ -44,6 +50,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(".")
         self.quizzes_dir = Path("quizzes")
         self.docs_dir = Path("docs")
+        self.nav: Navigation | None = None
+        self.course_map = CourseMap("", "course", [])
+        self.lesson_anchors: dict[str, Anchors] = {}
+        self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -61,7 +71,30 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         script = f"{SITE_ASSETS}/{runtime.script().name}"
         if script not in [str(item) for item in config.extra_javascript]:
             config.extra_javascript.append(script)
+        self.generated = self._generated_pages()
+        for path, kind in self.generated.items():
+            _place_in_nav(config, path, self.config[kind]["title"], self.config[kind]["nav"])
         return config
+
+    def _generated_pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        for kind in ("progress", "final_check", "certificate"):
+            options = self.config[kind]
+            if not options["enabled"]:
+                continue
+            path = options["path"]
+            if not path.endswith(".md") or path.startswith(("/", "../")) or path in pages:
+                raise PluginError(
+                    f"quizgen: '{kind}: path: {path}' must be a page of its own inside the docs folder, ending in .md "
+                    f"(for example {kind.replace('_', '-')}.md)"
+                )
+            pages[path] = kind
+        final = self.config.final_check
+        if final["enabled"] and final["per_lesson"] < 1:
+            raise PluginError("quizgen: 'final_check: per_lesson' must be 1 or more: questions drawn from each lesson")
+        if final["enabled"] and not 0 <= final["pass_mark"] <= 100:
+            raise PluginError("quizgen: 'final_check: pass_mark' must be a percentage from 0 to 100")
+        return pages
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties the site folder: a broken bank stops the
@@ -80,9 +113,58 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for asset in (runtime.script(), runtime.stylesheet()):
+        for asset in runtime.assets():
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
+        for path, kind in self.generated.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"quizgen: {shown_path(self.docs_dir / path, self.project_dir)} already exists, and quizgen writes "
+                    f"its {kind.replace('_', ' ')} page there: set '{kind}: path:' in mkdocs.yml to another file, "
+                    f"or '{kind}: enabled: false'"
+                )
+            # the Markdown is written once the navigation is known (on_page_markdown)
+            files.append(File.generated(config, path, content=f"# {self.config[kind]['title']}\n"))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        kind = self.generated.get(page.file.src_uri)
+        if kind == "progress":
+            final = self.config.final_check
+            return course_pages.progress_markdown(
+                self.config.progress["title"],
+                [title for title, _ in self._modules()],
+                final["title"] if final["enabled"] else None,
+            )
+        if kind == "final_check":
+            final = self.config.final_check
+            return course_pages.final_check_markdown(
+                final["title"], final["per_lesson"], len(self._modules_lessons()), final["pass_mark"]
+            )
+        if kind == "certificate":
+            return course_pages.certificate_markdown(self.config.certificate["title"])
+        return markdown
+
+    def _modules(self) -> list[tuple[str | None, list[Page]]]:
+        """The navigation's lessons that have a check, grouped by top-level section, in order."""
+        modules: list[tuple[str | None, list[Page]]] = []
+        for item in self.nav.items if self.nav else []:
+            if isinstance(item, Section):
+                pages = [p for p in _pages(item) if p.file.src_uri in self.course.quizzes]
+                if pages:
+                    modules.append((item.title, pages))
+            elif isinstance(item, Page) and item.file.src_uri in self.course.quizzes:
+                if modules and modules[-1][0] is None:
+                    modules[-1][1].append(item)
+                else:
+                    modules.append((None, [item]))
+        return modules
+
+    def _modules_lessons(self) -> list[Page]:
+        return [page for _, pages in self._modules() for page in pages]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
@@ -94,6 +176,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         heading = self.config.heading
         heading_id = page_html.unique_id("check-yourself", anchors)
         quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
+        self.lesson_anchors[quiz.quiz_id] = anchors
         content, offset = page_html.place(html, quiz_html)
         page_html.add_to_toc(page.toc, content, offset, heading, heading_id)
         return content
@@ -104,7 +187,91 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             if not self.serving:
                 self._fail(self.page_problems)
             self._report(self.page_problems)  # the preview goes on with the link unchecked
+        self.course_map = self._course_map(config)
+        manifest = runtime.named("course", ".js", course_pages.manifest_script(self.course_map))
+        files.append(File.generated(config, f"{SITE_ASSETS}/{manifest.name}", content=manifest.content))
+        config.extra_javascript[:] = [
+            item for item in config.extra_javascript if not str(item).startswith(f"{SITE_ASSETS}/course.")
+        ]
+        config.extra_javascript.append(f"{SITE_ASSETS}/{manifest.name}")
         return env
+
+    def _course_map(self, config: MkDocsConfig) -> CourseMap:
+        """Every page's title is known now: the course's checks in navigation order."""
+        by_kind = {kind: path for path, kind in self.generated.items()}
+
+        def url_of(path: str | None) -> str | None:
+            file = self.nav and path and next((p.file for p in self.nav.pages if p.file.src_uri == path), None)
+            return file.url if file else None
+
+        modules = [
+            Module(
+                title,
+                [Lesson(self.course.quizzes[p.file.src_uri].quiz_id, p.title or p.file.name, p.url) for p in pages],
+            )
+            for title, pages in self._modules()
+        ]
+        final = None
+        final_url = url_of(by_kind.get("final_check"))
+        if final_url is not None:
+            final = Lesson(FINAL_ID, self.config.final_check["title"], final_url)
+        return CourseMap(
+            title=config.site_name,
+            key=self.config.course_id or course_pages.course_key(config.site_name),
+            modules=modules,
+            final=final,
+            progress_url=url_of(by_kind.get("progress")),
+            certificate_url=url_of(by_kind.get("certificate")),
+        )
+
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        # Every page is rendered now, so the course's titles and anchors are all known.
+        if page.content and "<!-- quizgen:" in page.content:
+            page.content = self._fill_markers(page.content, page)
+        return context
+
+    def _fill_markers(self, content: str, page: Page) -> str:
+        course = self.course_map
+
+        def link(url: str) -> str:
+            return get_relative_url(url, page.url)
+
+        fills: dict[str, Callable[[], str]] = {
+            "progress-course": lambda: course_pages.progress_course(course, link),
+            "progress-final": lambda: course_pages.progress_final(course, link),
+            "progress-tools": course_pages.progress_tools,
+            "certificate": lambda: course_pages.certificate(course, link),
+            "continue": lambda: course_pages.continue_link(course, link),
+            "final-check": lambda: self._final_check(link),
+        }
+        for index in range(len(course.modules)):
+            fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
+        for name, fill in fills.items():
+            marker = course_pages.MARKER.format(name)
+            if marker in content:
+                content = content.replace(marker, fill())
+        return content
+
+    def _final_check(self, link: Callable[[str], str]) -> str:
+        options = self.config.final_check
+        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._modules_lessons()]
+        if not quizzes:
+            return "<p>This course has no lesson checks yet, so there is no final check.</p>"
+        bank, groups = final_bank(
+            [(q.quiz_id, q.loaded.bank) for q in quizzes],
+            title=options["title"],
+            per_lesson=options["per_lesson"],
+            pass_mark=options["pass_mark"],
+        )
+        pages = {p.file.src_uri: p for p in self._modules_lessons()}
+        lessons = {
+            question.id: (link(pages[q.lesson].url), self.lesson_anchors.get(q.quiz_id, {}))
+            for q in quizzes
+            for question in q.loaded.bank.questions
+        }
+        return render_quiz(
+            bank, FINAL_ID, heading="The questions", heading_id="the-questions", groups=groups, lessons=lessons
+        )
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.quizzes_dir.is_dir():
@@ -131,3 +298,37 @@ def _print_error(text: str) -> None:
     # Printed, not logged, while serving: in strict mode MkDocs counts logged
     # errors and aborts the rebuild, which stalls the preview.
     click.echo(f"{click.style('ERROR', fg='red')}   -  {text}", err=True)
+
+
+def _pages(section: Section) -> list[Page]:
+    found: list[Page] = []
+    for child in section.children:
+        if isinstance(child, Page):
+            found.append(child)
+        elif isinstance(child, Section):
+            found.extend(_pages(child))
+    return found
+
+
+def _place_in_nav(config: MkDocsConfig, path: str, title: str, place: str) -> None:
+    """List a generated page in an explicit `nav`, unless the author placed it there already."""
+    nav = config.nav
+    if place == "none" or not isinstance(nav, list) or _lists(nav, path):
+        return
+    entry = {title: path}
+    if place == "end":
+        nav.append(entry)
+        return
+    first = nav[0] if nav else None
+    home = first == "index.md" or (isinstance(first, dict) and list(first.values()) == ["index.md"])
+    nav.insert(1 if home else 0, entry)
+
+
+def _lists(items: Any, path: str) -> bool:
+    if isinstance(items, str):
+        return items == path
+    if isinstance(items, list):
+        return any(_lists(item, path) for item in items)
+    if isinstance(items, dict):
+        return any(_lists(value, path) for value in items.values())
+    return False

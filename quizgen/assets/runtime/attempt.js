@@ -5,7 +5,21 @@
 (function (Q) {
   Q.plan = function (data, seed) {
     var indices = data.questions.map(function (question, index) { return index; });
-    if (data.draw) {
+    if (data.groups && data.groups.length) {
+      // the questions lie group after group; each group draws from a stream of its own
+      var drawn = [], start = 0;
+      data.groups.forEach(function (group) {
+        Q.shuffled(group.size, Q.stream(seed, "draw/" + group.name)).slice(0, group.draw).forEach(function (index) {
+          drawn.push(start + index);
+        });
+        start += group.size;
+      });
+      if (data.shuffle) {
+        indices = Q.shuffled(drawn.length, Q.stream(seed, "order")).map(function (index) { return drawn[index]; });
+      } else {
+        indices = drawn.sort(function (a, b) { return a - b; });
+      }
+    } else if (data.draw) {
       indices = Q.shuffled(indices.length, Q.stream(seed, "draw")).slice(0, data.draw);
       if (!data.shuffle) indices.sort(function (a, b) { return a - b; });
     } else if (data.shuffle) {

@@ -11,6 +11,21 @@ var QuizGen = { kinds: {} };
   var INNER = new RegExp(WHITESPACE + "+", "g");
   Q.EPSILON = 1e-9;
 
+  // The runtime's other files sit beside this one: loaded once, when first needed.
+  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
+  var loads = {};
+  Q.load = function (part, done) {
+    if (!loads[part]) {
+      loads[part] = [];
+      var script = document.createElement("script");
+      script.src = new URL(Q.parts[part], here || document.baseURI).href;
+      script.onload = function () { loads[part].forEach(function (callback) { callback(); }); loads[part] = true; };
+      document.head.appendChild(script);
+    }
+    if (loads[part] === true) done();
+    else loads[part].push(done);
+  };
+
   Q.normalise = function (text) {
     return String(text).normalize("NFC").replace(EDGES, "").replace(INNER, " ").toLowerCase();
   };

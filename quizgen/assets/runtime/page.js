@@ -39,18 +39,73 @@
     } catch (error) {
       return null;
     }
+    if (ctx.data.questions.some(function (question) { return !Q.kinds[question.type]; })) {
+      return Q.load("kinds", setupAll), null; // set up once the kinds it needs are here
+    }
     ctx.exam = ctx.data.mode === "exam";
     ctx.data.questions.forEach(function (question) { ctx.byId[question.id] = question; });
     contexts.set(form, ctx);
-    start(ctx, Q.store.load(ctx.data.id));
+    var stored = Q.store.current(ctx.data.id);
+    start(ctx, stored);
+    ctx.resumed = Boolean(stored && !stored.checked && Object.keys(stored.answers).length);
+    showRecord(ctx);
     form.classList.add("is-ready");
     return ctx;
   }
 
+  Q.date = function (iso) {
+    var lang = document.documentElement.lang || undefined;
+    try {
+      return new Date(iso).toLocaleDateString(lang, { day: "numeric", month: "short", year: "numeric" });
+    } catch (error) {
+      return iso.slice(0, 10);
+    }
+  };
+
+  // What this browser remembers of the quiz: passed or not, best score, an attempt resumed.
+  function showRecord(ctx) {
+    var record = ctx.form.querySelector(".quizgen-record");
+    var notice = ctx.form.querySelector(".quizgen-notice");
+    if (notice) {
+      notice.textContent = Q.store.notice;
+      notice.hidden = !Q.store.notice;
+    }
+    if (!record) return;
+    var past = Q.store.quiz(ctx.data.id);
+    var text = "";
+    if (past && past.tries) {
+      var best = Math.floor(past.best + Q.EPSILON) + "%";
+      text = (past.passed ? "Passed on " + Q.date(past.passed) + "." : "Not passed yet.") + " Best score " + best +
+        ", " + Q.plural(past.tries, "attempt") + ".";
+    }
+    if (ctx.resumed) text += " Your unfinished attempt is back: carry on, or press Try again to start afresh.";
+    record.textContent = text.trim();
+    record.hidden = !text;
+  }
+
+  // Another tab (or view) changed the stored progress: show the same attempt and record here.
+  function sync(ctx, whole) {
+    var stored = whole && Q.store.current(ctx.data.id);
+    if (stored && JSON.stringify(stored) !== JSON.stringify(ctx.attempt)) start(ctx, stored);
+    showRecord(ctx);
+  }
+  Q.store.listen(function (whole) {
+    Q.all(document, "form.quizgen-quiz").forEach(function (form) {
+      if (contexts.has(form)) sync(contexts.get(form), whole);
+    });
+  });
+
   // Shows the attempt: its questions in its order, numbered, with its answers.
   function start(ctx, attempt) {
-    ctx.attempt = attempt || { seed: newSeed(), answers: {}, hints: {}, checked: false, submitted: false };
+    ctx.attempt = attempt || { seed: newSeed(), answers: {}, hints: {}, checked: false, submitted: false,
+      recorded: false, started: new Date().toISOString() };
     ctx.plan = Q.plan(ctx.data, ctx.attempt.seed);
+    var kept = (ctx.attempt.questions || []).filter(function (id) { return ctx.byId[id]; });
+    if (kept.length && kept.join("\n") !== ctx.plan.questions.join("\n")) {
+      // the bank changed since the attempt began: it keeps its questions, less any removed
+      ctx.plan = Q.plan({ questions: kept.map(function (id) { return ctx.byId[id]; }) }, ctx.attempt.seed);
+    }
+    ctx.attempt.questions = ctx.plan.questions;
     ctx.confirm = false;
     var list = ctx.form.querySelector(".quizgen-questions");
     Q.all(ctx.form, "fieldset.quizgen-question").forEach(function (fieldset) {
@@ -82,7 +137,7 @@
     var answers = {};
     each(ctx, function (fieldset, question, kind) { answers[question.id] = kind.read(fieldset, question); });
     ctx.attempt.answers = answers;
-    Q.store.save(ctx.data.id, ctx.attempt);
+    Q.store.saveCurrent(ctx.data.id, JSON.parse(JSON.stringify(ctx.attempt)));
   }
 
   function answered(kind, response) {
@@ -155,8 +210,21 @@
       ctx.form.classList.add("is-submitted");
       ctx.form.querySelector(".quizgen-check").disabled = true;
     }
+    var message = result.message;
+    if (!restoring && !ctx.attempt.recorded) {
+      // The first check of an attempt is its score: what the learner knew, not what the marks then showed.
+      ctx.attempt.recorded = true;
+      ctx.attempt.score = result.percent;
+      Q.store.record(ctx.data.id, { seed: ctx.attempt.seed, questions: ctx.plan.questions, answers: responses,
+        hints: ctx.attempt.hints, score: result.percent, passed: result.passed, at: new Date().toISOString() });
+    } else if (!restoring && typeof ctx.attempt.score === "number" && Math.abs(ctx.attempt.score - result.percent) > Q.EPSILON) {
+      message += ". This attempt's recorded score stays " + Math.floor(ctx.attempt.score + Q.EPSILON) +
+        "%: press Try again for a new attempt that counts";
+    }
+    ctx.resumed = false;
     save(ctx);
-    announce(ctx, result.message);
+    showRecord(ctx);
+    announce(ctx, message);
     return result;
   }
 
@@ -254,7 +322,10 @@
   });
 
   function setupAll() {
+    // the course's manifest (loaded after this script) names the progress's key: wait for it or the page
+    if (!Q.course && document.readyState === "loading") return;
     Q.all(document, "form.quizgen-quiz").forEach(setup);
+    if (Q.views) Q.views();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupAll);
   else setupAll();

@@ -1,60 +1,258 @@
-/* quizgen runtime, the store: each quiz's current attempt (seed, answers, hints
- * revealed, checked or submitted), kept in the browser under one versioned key.
- * Stored data is untrusted: anything of the wrong shape is dropped, never
- * allowed to break the page; without storage, attempts live in memory only.
+/* quizgen runtime, the store: the learner's progress, kept in the browser
+ * under one key per course ("quizgen:" + the course's id), in the format
+ * PROGRESS.md documents (version 2). Everything read back is untrusted: it
+ * is migrated from an older version, or set aside (kept under the key +
+ * ".set-aside") with a notice, and every part of the wrong shape is dropped.
+ * Without storage, progress lives in memory for as long as the page does.
+ * The page, the progress pages and an LMS bridge all read and write here.
  */
 (function (Q) {
-  var KEY = "quizgen.v1";
-  var memory = { attempts: {} };
+  var VERSION = 2;
+  var HISTORY = 20; // attempts kept in full per quiz; the summary counts them all
+  var memory = null; // the progress when storage is unavailable
+  var cache = { text: null, data: null };
+  var listeners = [];
+  var store = {
+    notice: "", // what the learner should be told about their stored progress, if anything
+    keeping: true // false: nothing is kept beyond this page
+  };
+
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function isDate(value) { return typeof value === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) && !isNaN(Date.parse(value)); }
+  function isScore(value) { return typeof value === "number" && isFinite(value) && value >= 0 && value <= 100; }
+  function isIds(value) {
+    return Array.isArray(value) && value.every(function (id) { return typeof id === "string"; });
+  }
+  function hints(value) {
+    var kept = {};
+    if (isObject(value)) Object.keys(value).forEach(function (id) {
+      if (Q.isIndex(value[id], 100)) kept[id] = value[id];
+    });
+    return kept;
+  }
+
+  function attempt(value) {
+    if (!isObject(value) || !Q.isIndex(value.seed, 4294967296)) return null;
+    var kept = {
+      seed: value.seed,
+      answers: isObject(value.answers) ? value.answers : {},
+      hints: hints(value.hints),
+      checked: value.checked === true,
+      submitted: value.submitted === true,
+      recorded: value.recorded === true
+    };
+    if (isIds(value.questions)) kept.questions = value.questions;
+    if (isDate(value.started)) kept.started = value.started;
+    if (kept.recorded && isScore(value.score)) kept.score = value.score;
+    return kept;
+  }
+
+  function finished(value) {
+    var kept = attempt(value);
+    if (!kept || !isIds(value.questions) || !isScore(value.score) || typeof value.passed !== "boolean" ||
+        !isDate(value.at)) return null;
+    return { seed: kept.seed, questions: kept.questions, answers: kept.answers, hints: kept.hints,
+      score: value.score, passed: value.passed, at: value.at };
+  }
+
+  // One quiz's progress: its summary (kept up to date by record), its recent attempts and the one under way.
+  function quiz(value) {
+    if (!isObject(value)) return null;
+    var history = (Array.isArray(value.history) ? value.history : []).map(finished).filter(Boolean).slice(-HISTORY);
+    var kept = { tries: Math.max(Q.isIndex(value.tries, 1e9) ? value.tries : 0, history.length),
+      best: isScore(value.best) ? value.best : null, passed: isDate(value.passed) ? value.passed : null,
+      last: isDate(value.last) ? value.last : null, history: history };
+    var current = attempt(value.current);
+    if (current) kept.current = current;
+    return kept;
+  }
+
+  function empty() { return { version: VERSION, name: "", quizzes: {} }; }
+
+  // Data of version 2, keeping every part of the right shape.
+  function normal(value) {
+    var data = empty();
+    if (typeof value.name === "string") data.name = value.name.slice(0, 200);
+    if (isObject(value.quizzes)) Object.keys(value.quizzes).forEach(function (id) {
+      var kept = quiz(value.quizzes[id]);
+      if (kept) data.quizzes[id] = kept;
+    });
+    return data;
+  }
+
+  // Version 1 (before progress): {attempts: {quiz id: {seed, answers, hints, checked, submitted}}}.
+  function fromVersion1(value) {
+    var data = empty();
+    Object.keys(value.attempts).forEach(function (id) {
+      var current = attempt(value.attempts[id]);
+      if (current) data.quizzes[id] = { tries: 0, best: null, passed: null, last: null, history: [], current: current };
+    });
+    return data;
+  }
+
+  var NEWER = "Your saved progress comes from a newer version of this course: it has been set aside, and you start afresh here.";
+  var UNREADABLE = "Your saved progress could not be read: it has been set aside, and you start afresh here.";
+
+  // Stored text -> {data, problem}: the data to use, and why the text was set aside, if it was.
+  Q.migrate = function (text) {
+    var value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { data: empty(), problem: UNREADABLE };
+    }
+    if (!isObject(value)) return { data: empty(), problem: UNREADABLE };
+    if (value.version === VERSION) return { data: normal(value), problem: "" };
+    if (typeof value.version === "number" && value.version > VERSION) return { data: empty(), problem: NEWER, newer: true };
+    if (value.version === undefined && isObject(value.attempts)) return { data: fromVersion1(value), problem: "" };
+    return { data: empty(), problem: UNREADABLE };
+  };
+
+  function key() { return "quizgen:" + ((Q.course && Q.course.key) || "course"); }
 
   function storage() {
     try {
-      return window.localStorage;
+      var local = window.localStorage;
+      local.getItem(key());
+      return local;
     } catch (error) {
       return null; // blocked by the browser's settings
     }
   }
 
-  function readAll() {
-    var store = storage();
+  var OFF = "This browser is not keeping your progress (its storage is blocked or full).";
+
+  function unavailable() {
+    store.keeping = false;
+    store.notice = OFF;
+    if (!memory) memory = cache.data || empty();
+  }
+
+  function setAside(local, text, problem) {
     try {
-      var data = store ? JSON.parse(store.getItem(KEY) || "null") : memory;
-      return data && typeof data === "object" && data.attempts && typeof data.attempts === "object"
-        ? data : { attempts: {} };
+      local.setItem(key() + ".set-aside", text);
     } catch (error) {
-      return { attempts: {} };
+      // nowhere to keep it: it is replaced all the same, the page must work
+    }
+    store.notice = problem;
+  }
+
+  function read() {
+    var local = memory ? null : storage();
+    if (!local) {
+      if (!memory) unavailable();
+      return memory;
+    }
+    var text = local.getItem(key());
+    if (text === null) {
+      var old = local.getItem("quizgen.v1");
+      if (old === null) return cache.text === null && cache.data ? cache.data : (cache = { text: null, data: empty() }).data;
+      var moved = Q.migrate(old);
+      if (moved.problem) setAside(local, old, moved.problem);
+      write(moved.data);
+      local.removeItem("quizgen.v1");
+      return moved.data;
+    }
+    if (text === cache.text) return cache.data;
+    var result = Q.migrate(text);
+    cache = { text: text, data: result.data };
+    if (result.problem) {
+      setAside(local, text, result.problem);
+      write(result.data);
+    }
+    return result.data;
+  }
+
+  function write(data) {
+    var text = JSON.stringify(data);
+    cache = { text: text, data: data };
+    if (memory) {
+      memory = data;
+      return;
+    }
+    var local = storage();
+    try {
+      if (!local) throw new Error("no storage");
+      local.setItem(key(), text);
+    } catch (error) {
+      memory = data; // full or refused: progress goes on in memory
+      unavailable();
     }
   }
 
-  function writeAll(data) {
-    memory = data;
-    var store = storage();
-    try {
-      if (store) store.setItem(KEY, JSON.stringify(data));
-    } catch (error) {
-      // full or refused: the attempt goes on in memory
-    }
+  function update(change) {
+    var data = JSON.parse(JSON.stringify(read()));
+    change(data);
+    write(data);
+    changed(false);
   }
 
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  // `whole`: the progress was replaced as a whole (another tab, a restored file, a reset).
+  function changed(whole) {
+    listeners.forEach(function (listener) {
+      try {
+        listener(whole);
+      } catch (error) {
+        // one view failing must not stop the others
+      }
+    });
+  }
 
-  Q.store = {
-    load: function (quizId) {
-      var attempt = readAll().attempts[quizId] || (memory.attempts || {})[quizId];
-      if (!isObject(attempt) || !Q.isIndex(attempt.seed, 4294967296) || !isObject(attempt.answers) ||
-          !isObject(attempt.hints)) return null;
-      return {
-        seed: attempt.seed,
-        answers: attempt.answers,
-        hints: attempt.hints,
-        checked: attempt.checked === true,
-        submitted: attempt.submitted === true
-      };
-    },
-    save: function (quizId, attempt) {
-      var data = readAll();
-      data.attempts[quizId] = attempt;
-      writeAll(data);
-    }
+  function entry(data, quizId) {
+    return data.quizzes[quizId] || (data.quizzes[quizId] = { tries: 0, best: null, passed: null, last: null, history: [] });
+  }
+
+  store.read = read;
+  store.key = key;
+
+  // The quiz's progress ({tries, best, passed, last, history, current}) or null.
+  store.quiz = function (quizId) { return read().quizzes[quizId] || null; };
+
+  store.current = function (quizId) {
+    var found = store.quiz(quizId);
+    return found && found.current ? JSON.parse(JSON.stringify(found.current)) : null;
   };
+
+  store.saveCurrent = function (quizId, current) {
+    var stored = store.quiz(quizId);
+    if (stored && JSON.stringify(stored.current) === JSON.stringify(current)) return;
+    update(function (data) { entry(data, quizId).current = current; });
+  };
+
+  // A finished attempt: {seed, questions, answers, hints, score (percent), passed, at (ISO date)}.
+  store.record = function (quizId, result) {
+    update(function (data) {
+      var item = entry(data, quizId);
+      item.history = item.history.concat([result]).slice(-HISTORY);
+      item.tries += 1;
+      item.best = item.best === null ? result.score : Math.max(item.best, result.score);
+      if (result.passed && !item.passed) item.passed = result.at;
+      item.last = result.at;
+    });
+  };
+
+  store.setName = function (name) {
+    update(function (data) { data.name = String(name).slice(0, 200); });
+  };
+
+  store.replace = function (data) {
+    write(normal(data));
+    changed(true);
+  };
+
+  store.reset = function () {
+    write(empty());
+    changed(true);
+  };
+
+  // listener(whole) is called after every change, here or in another tab of the course.
+  store.listen = function (listener) { listeners.push(listener); };
+
+  if (typeof window !== "undefined" && window.addEventListener) {
+    window.addEventListener("storage", function (event) {
+      if (event.key === null || event.key === key()) changed(true);
+    });
+  }
+
+  Q.store = store;
 })(QuizGen);

@@ -1,0 +1,189 @@
+/* quizgen views, loaded by the runtime on the pages that need them: the
+ * progress page, the certificate, and the learner's own copy of their
+ * progress (download, restore, reset). A file of its own so that lesson
+ * pages do not carry this code.
+ */
+(function (Q) {
+  if (!Q || Q.pages) return;
+  var style = document.createElement("link");
+  style.rel = "stylesheet";
+  // the build writes this stylesheet's name here; it sits beside this script
+  style.href = new URL("VIEWS_CSS", document.currentScript.src).href;
+  document.head.appendChild(style);
+  var pending = null; // progress read from a file, waiting for the learner to confirm
+  var passed = Q.passed;
+  var required = Q.required;
+  var percent = Q.percent;
+  var text = Q.text;
+  var show = Q.showIf;
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function field(holder, name) { return holder.querySelector('[data-field="' + name + '"]'); }
+
+  function progressPage() {
+    Q.all(document, '[data-quizgen="progress"]').forEach(function (holder) {
+      var rows = Q.all(holder, "tr[data-quiz-id]");
+      rows.forEach(function (row) {
+        var quiz = Q.store.quiz(row.getAttribute("data-quiz-id"));
+        var tried = Boolean(quiz && quiz.tries);
+        text(field(row, "best"), tried ? percent(quiz.best) : "none yet");
+        text(field(row, "passed"), quiz && quiz.passed ? "passed on " + Q.date(quiz.passed) : "not yet");
+        text(field(row, "tries"), String(tried ? quiz.tries : 0));
+        text(field(row, "last"), tried ? Q.date(quiz.last) : "never");
+        row.classList.toggle("is-passed", Boolean(quiz && quiz.passed));
+      });
+      var bar = holder.querySelector("progress");
+      if (!bar) return;
+      var ids = holder.hasAttribute("data-module")
+        ? rows.map(function (row) { return row.getAttribute("data-quiz-id"); })
+        : required().map(function (item) { return item.id; });
+      var count = ids.filter(passed).length;
+      text(field(holder, "passed-count"), String(count));
+      if (Number(bar.value) !== count) bar.value = count;
+    });
+  }
+
+  function certificate() {
+    Q.all(document, '[data-quizgen="certificate"]').forEach(function (holder) {
+      var items = required();
+      var left = items.filter(function (item) { return !passed(item.id); });
+      var done = items.length > 0 && !left.length;
+      show(holder.querySelector('[data-part="todo"]'), !done);
+      show(holder.querySelector('[data-part="done"]'), done);
+      holder.classList.toggle("is-complete", done);
+      text(field(holder, "left"), String(left.length));
+      Q.all(holder, ".quizgen-todo li[data-quiz-id]").forEach(function (item) {
+        show(item, !passed(item.getAttribute("data-quiz-id")));
+      });
+      if (!done) return;
+      var data = Q.store.read();
+      var input = holder.querySelector('[data-action="name"]');
+      if (input && document.activeElement !== input && input.value !== data.name) input.value = data.name;
+      text(field(holder, "name"), data.name || "\u00a0");
+      var last = items.map(function (item) { return Q.store.quiz(item.id).passed; }).sort().pop();
+      text(field(holder, "date"), Q.date(last));
+      if (Q.course.final) text(field(holder, "final"), percent(Q.store.quiz(Q.course.final.id).best));
+      Q.all(holder, "tr[data-quiz-id]").forEach(function (row) {
+        var quiz = Q.store.quiz(row.getAttribute("data-quiz-id"));
+        text(field(row, "best"), quiz && quiz.tries ? percent(quiz.best) : "");
+      });
+    });
+  }
+
+  /* ---- the learner's own copy: download, restore, reset ---- */
+
+  function tools(element) { return element.closest('[data-quizgen="tools"]'); }
+  function say(holder, message) {
+    var status = holder.querySelector(".quizgen-tools-status");
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+  function part(holder, name, shown) { show(holder.querySelector('[data-part="' + name + '"]'), shown); }
+  function passedIn(data) {
+    return required().filter(function (item) { return data.quizzes[item.id] && data.quizzes[item.id].passed; }).length;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-action]");
+    if (!button) return;
+    var action = button.getAttribute("data-action");
+    if (action === "print") return window.print();
+    var holder = tools(button);
+    if (!holder) return;
+    if (action === "download") {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([file()], { type: "application/json" }));
+      link.download = (Q.course ? Q.course.key : "course") + "-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      say(holder, "Your progress was downloaded as " + link.download + ".");
+    } else if (action === "restore" && pending) {
+      Q.store.replace(pending);
+      pending = null;
+      part(holder, "restore", false);
+      holder.querySelector('[data-action="restore-file"]').value = "";
+      say(holder, "Your progress was restored from the file.");
+    } else if (action === "reset") {
+      part(holder, "reset", true);
+      holder.querySelector('[data-action="confirm-reset"]').focus();
+    } else if (action === "confirm-reset") {
+      Q.store.reset();
+      part(holder, "reset", false);
+      button.closest('[data-quizgen="tools"]').querySelector('[data-action="reset"]').focus();
+      say(holder, "Your progress in this browser was deleted.");
+    } else if (action === "cancel") {
+      pending = null;
+      part(holder, "restore", false);
+      part(holder, "reset", false);
+      say(holder, "Nothing was changed.");
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('[data-action="restore-file"]') || !input.files || !input.files[0]) return;
+    var holder = tools(input);
+    var reader = new FileReader();
+    reader.onload = function () {
+      var result = readFile(String(reader.result));
+      pending = result.data || null;
+      part(holder, "restore", Boolean(pending));
+      if (!pending) return say(holder, result.problem + " Your progress in this browser was not changed.");
+      var summary = "This file holds " + passedIn(pending) + " of " + Q.plural(required().length, "check") +
+        " passed; this browser has " + passedIn(Q.store.read()) + ". Restoring replaces the progress in this browser.";
+      text(field(holder, "restore-summary"), summary);
+      say(holder, summary);
+      holder.querySelector('[data-action="restore"]').focus();
+    };
+    reader.onerror = function () { say(holder, "The file could not be read. Your progress was not changed."); };
+    reader.readAsText(input.files[0]);
+  });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches('[data-action="name"]')) Q.store.setName(event.target.value);
+  });
+
+  function file() {
+    return JSON.stringify({ course: Q.store.key().slice(8), saved: new Date().toISOString(), progress: Q.store.read() }, null, 1);
+  }
+
+  // A file's text -> {data} to restore, or {problem} saying what is wrong with it.
+  function readFile(text) {
+    var value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { problem: "This file is damaged or is not a progress file: it could not be read." };
+    }
+    if (!isObject(value) || !isObject(value.progress) || typeof value.course !== "string") {
+      return { problem: "This file is not a progress file of this course." };
+    }
+    if (value.course !== Q.store.key().slice(8)) {
+      return { problem: "This file holds progress from another course (" + value.course.slice(0, 80) + ")." };
+    }
+    var result = Q.migrate(JSON.stringify(value.progress));
+    if (result.newer) return { problem: "This file was saved by a newer version of this course: it cannot be restored here." };
+    return result.problem ? { problem: "This file is damaged: the progress in it could not be read." } : { data: result.data };
+  }
+
+  /* ---- the progress in the compact form an LMS keeps ---- */
+
+  // Every quiz's summary as short text: {"v":2,"q":{id:[best, passed day, tries, last day]}};
+  // days count from 1970-01-01 (0: never). Fits SCORM 1.2's 4,096 characters for 60 lessons or more.
+  Q.store.compact = function () {
+    var summary = {};
+    var data = Q.store.read();
+    function day(date) { return date ? Math.floor(Date.parse(date) / 864e5) : 0; }
+    Object.keys(data.quizzes).forEach(function (id) {
+      var item = data.quizzes[id];
+      if (item.tries) summary[id] = [Math.round((item.best || 0) * 100) / 100, day(item.passed), item.tries, day(item.last)];
+    });
+    return JSON.stringify({ v: data.version, q: summary });
+  };
+
+  Q.pages = function () {
+    progressPage();
+    certificate();
+  };
+  Q.views();
+})(window.QuizGen);
