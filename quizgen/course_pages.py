@@ -108,7 +108,9 @@ def progress_markdown(title: str, modules: Sequence[str | None], final_title: st
 
 
 def _markdown_text(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|])", r"\\\1", text)
+    # Markdown has no backslash escape for "<" (it would show): "<" and "&" become entities.
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!>|])", r"\\\1", text)
 
 
 def progress_course(course: CourseMap, link: Link) -> str:
@@ -159,7 +161,7 @@ def progress_final(course: CourseMap, link: Link) -> str:
 
 def _table(lessons: Sequence[Lesson], link: Link, heading: str = "Lesson") -> str:
     rows = [
-        '<table class="quizgen-progress-table">',
+        "<table>",  # no class: the theme styles it as it styles the lessons' tables
         f'<thead><tr><th scope="col">{heading}</th><th scope="col">Best score</th><th scope="col">Passed</th>'
         '<th scope="col">Attempts</th><th scope="col">Last attempt</th></tr></thead>',
         "<tbody>",

@@ -24,8 +24,6 @@ from .kinds import QUESTION_TYPES
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 UNITS = ASSETS / "runtime"
-STYLESHEET = ASSETS / "quizgen.css"
-VIEWS_STYLESHEET = ASSETS / "views.css"
 
 
 # The kinds every page carries; the others (larger, and rarer in a lesson)
@@ -82,22 +80,37 @@ def more_kinds_script() -> Asset:
 
 
 @functools.cache
-def views_stylesheet() -> Asset:
-    css = rcssmin.cssmin(VIEWS_STYLESHEET.read_text(encoding="utf-8"))
-    return named("quizgen-views", ".css", f"/* quizgen views. Source: quizgen/assets/views.css */\n{css}\n")
-
-
-@functools.cache
 def views_script() -> Asset:
     """The progress page's and the certificate's code, which the runtime loads on those pages only."""
-    code = rjsmin.jsmin((UNITS / "views.js").read_text(encoding="utf-8").replace("VIEWS_CSS", views_stylesheet().name))
+    code = rjsmin.jsmin((UNITS / "views.js").read_text(encoding="utf-8"))
     return named("quizgen-views", ".js", f"/* quizgen views. Source: quizgen/assets/runtime/views.js */\n{code}\n")
 
 
 @functools.cache
+def _stylesheet(source: str, stem: str) -> Asset:
+    return named(stem, ".css", rcssmin.cssmin((ASSETS / source).read_text(encoding="utf-8")) + "\n")
+
+
+def stylesheet() -> Asset:
+    """The styles every page loads."""
+    return _stylesheet("quizgen.css", "quizgen")
+
+
+def more_kinds_stylesheet() -> Asset:
+    return _stylesheet("kinds.css", "quizgen-kinds")
+
+
+def views_stylesheet() -> Asset:
+    return _stylesheet("views.css", "quizgen-views")
+
+
+@functools.cache
 def script() -> Asset:
-    """The script every page loads; it names the files it loads on demand, which sit beside it."""
-    parts = {"kinds": more_kinds_script().name, "views": views_script().name}
+    """The script every page loads; it names the parts it loads on demand (script and styles), which sit beside it."""
+    parts = {
+        "kinds": [more_kinds_script().name, more_kinds_stylesheet().name],
+        "views": [views_script().name, views_stylesheet().name],
+    }
     code = rjsmin.jsmin(
         f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{_join(page_unit_paths())}\n'
         f"QuizGen.parts = {json.dumps(parts)};\nwindow.QuizGen = QuizGen;\n}})();"
@@ -107,10 +120,4 @@ def script() -> Asset:
 
 def assets() -> list[Asset]:
     """Every file the site serves under assets/quizgen/."""
-    return [script(), more_kinds_script(), views_script(), stylesheet(), views_stylesheet()]
-
-
-@functools.cache
-def stylesheet() -> Asset:
-    css = rcssmin.cssmin(STYLESHEET.read_text(encoding="utf-8"))
-    return named("quizgen", ".css", f"{css}\n")
+    return [script(), stylesheet(), more_kinds_script(), more_kinds_stylesheet(), views_script(), views_stylesheet()]

@@ -72,7 +72,7 @@ def test_the_runtime_and_its_stylesheet_stay_small() -> None:
     """Learners are often on phones: what every page loads of ours, JS and CSS, at most 10 KB gzipped;
     each part loaded on demand (the rarer kinds, the progress views) at most 3 KB more."""
     assert gzipped(runtime.script()) + gzipped(runtime.stylesheet()) <= 10 * 1024
-    for part in (runtime.more_kinds_script(), runtime.views_script(), runtime.views_stylesheet()):
+    for part in runtime.assets()[2:]:
         assert gzipped(part) <= 3 * 1024, part.name
 
 

@@ -187,7 +187,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             if not self.serving:
                 self._fail(self.page_problems)
             self._report(self.page_problems)  # the preview goes on with the link unchecked
-        self.course_map = self._course_map(config)
+        self.course_map = self._course_map(config, files)
         manifest = runtime.named("course", ".js", course_pages.manifest_script(self.course_map))
         files.append(File.generated(config, f"{SITE_ASSETS}/{manifest.name}", content=manifest.content))
         config.extra_javascript[:] = [
@@ -196,12 +196,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         config.extra_javascript.append(f"{SITE_ASSETS}/{manifest.name}")
         return env
 
-    def _course_map(self, config: MkDocsConfig) -> CourseMap:
+    def _course_map(self, config: MkDocsConfig, files: Files) -> CourseMap:
         """Every page's title is known now: the course's checks in navigation order."""
         by_kind = {kind: path for path, kind in self.generated.items()}
 
         def url_of(path: str | None) -> str | None:
-            file = self.nav and path and next((p.file for p in self.nav.pages if p.file.src_uri == path), None)
+            # from the files, not the navigation: a page placed with `nav: none` is built all the same
+            file = files.get_file_from_path(path) if path else None
             return file.url if file else None
 
         modules = [

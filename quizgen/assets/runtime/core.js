@@ -1,7 +1,9 @@
 /* quizgen runtime, core: the shared rules and helpers every other unit uses.
- * The build joins the units (core, options, kinds/*, attempt, store, page)
- * into one file; tests/js runs the same units under Node. No dependencies,
- * no network. Rules mirror quizgen/rules.py and quizgen/attempt.py.
+ * The build joins the units into the script every page loads (core, options,
+ * the common kinds, attempt, store, page, progress) and two it loads on
+ * demand: the other kinds, and the progress views (quizgen/runtime.py).
+ * tests/js runs the same units under Node. No dependencies, no network.
+ * Rules mirror quizgen/rules.py and quizgen/attempt.py.
  */
 var QuizGen = { kinds: {} };
 
@@ -17,9 +19,13 @@ var QuizGen = { kinds: {} };
   Q.load = function (part, done) {
     if (!loads[part]) {
       loads[part] = [];
+      var style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = new URL(Q.parts[part][1], here || document.baseURI).href;
       var script = document.createElement("script");
-      script.src = new URL(Q.parts[part], here || document.baseURI).href;
+      script.src = new URL(Q.parts[part][0], here || document.baseURI).href;
       script.onload = function () { loads[part].forEach(function (callback) { callback(); }); loads[part] = true; };
+      document.head.appendChild(style);
       document.head.appendChild(script);
     }
     if (loads[part] === true) done();

@@ -7,10 +7,7 @@
   var contexts = new WeakMap();
 
   function newSeed() {
-    var seed = new Uint32Array(1);
-    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(seed);
-    else seed[0] = Math.floor(Math.random() * 4294967296);
-    return seed[0];
+    return window.crypto.getRandomValues(new Uint32Array(1))[0];
   }
 
   function readData(form) {
@@ -19,9 +16,7 @@
   }
 
   function fieldsetOf(ctx, id) {
-    return Q.all(ctx.form, "fieldset.quizgen-question").filter(function (fieldset) {
-      return fieldset.getAttribute("data-question-id") === id;
-    })[0];
+    return ctx.form.querySelector('fieldset[data-question-id="' + id + '"]'); // ids are letters, digits and hyphens
   }
 
   function each(ctx, callback) {
@@ -47,10 +42,20 @@
     contexts.set(form, ctx);
     var stored = Q.store.current(ctx.data.id);
     start(ctx, stored);
-    ctx.resumed = Boolean(stored && !stored.checked && Object.keys(stored.answers).length);
+    ctx.resumed = Boolean(stored && !stored.checked && begun(ctx));
     showRecord(ctx);
     form.classList.add("is-ready");
     return ctx;
+  }
+
+  // Whether the attempt holds anything of the learner's: an answer given or a hint shown (a fresh
+  // attempt is stored too, with every answer empty: coming back to it resumes nothing).
+  function begun(ctx) {
+    var found = false;
+    each(ctx, function (fieldset, question, kind) {
+      if (answered(kind, ctx.attempt.answers[question.id]) || Number(ctx.attempt.hints[question.id]) > 0) found = true;
+    });
+    return found;
   }
 
   Q.date = function (iso) {
@@ -67,8 +72,9 @@
     var record = ctx.form.querySelector(".quizgen-record");
     var notice = ctx.form.querySelector(".quizgen-notice");
     if (notice) {
-      notice.textContent = Q.store.notice;
-      notice.hidden = !Q.store.notice;
+      notice.textContent = Q.store.message();
+      notice.hidden = !notice.textContent;
+      if (!notice.hidden) Q.store.seen();
     }
     if (!record) return;
     var past = Q.store.quiz(ctx.data.id);
@@ -277,7 +283,9 @@
     var ctx = contextOf(event);
     if (!ctx) return;
     event.preventDefault(); // the kinds reset their own controls
+    ctx.resumed = false; // the attempt brought back is gone: no longer offer to carry it on
     start(ctx, null);
+    showRecord(ctx);
     var first = ctx.form.querySelector(".quizgen-question:not([hidden]) input, .quizgen-question:not([hidden]) select");
     if (first) first.focus();
   });

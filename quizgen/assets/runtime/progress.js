@@ -35,7 +35,8 @@
     var byAddress = {};
     required().forEach(function (item) { byAddress[address(item.url)] = item.id; });
     Q.all(document, "nav a[href]").forEach(function (link) {
-      if (link.getAttribute("href").charAt(0) === "#") return;
+      // a link to a part of a page (its contents, where a theme may have made the address absolute) is not the lesson
+      if (link.getAttribute("href").charAt(0) === "#" || link.hash) return;
       var id = byAddress[address(link.href)];
       var tick = link.querySelector(".quizgen-tick");
       if (id && passed(id) && !tick) {
@@ -54,7 +55,7 @@
     var items = required();
     var todo = items.filter(function (item) { return !passed(item.id); })[0];
     if (!todo) return Q.course.certificate ? { url: Q.course.certificate, text: "You have passed every check: open your certificate" } : null;
-    var started = items.some(function (item) { return Q.store.quiz(item.id); });
+    var started = items.some(function (item) { return (Q.store.quiz(item.id) || {}).tries; });
     var lead = Q.course.final && todo.id === Q.course.final.id ? "Every lesson passed: take the " : started ? "Continue with: " : "Start the course: ";
     return { url: todo.url, text: lead + todo.title };
   }
@@ -73,8 +74,9 @@
 
   function notices() {
     Q.all(document, "[data-quizgen] > .quizgen-notice").forEach(function (notice) {
-      text(notice, Q.store.notice);
-      show(notice, Boolean(Q.store.notice));
+      text(notice, Q.store.message());
+      show(notice, Boolean(notice.textContent));
+      if (notice.textContent) Q.store.seen();
     });
   }
 

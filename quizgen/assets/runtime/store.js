@@ -73,6 +73,7 @@
   function normal(value) {
     var data = empty();
     if (typeof value.name === "string") data.name = value.name.slice(0, 200);
+    if (typeof value.notice === "string") data.notice = value.notice.slice(0, 300);
     if (isObject(value.quizzes)) Object.keys(value.quizzes).forEach(function (id) {
       var kept = quiz(value.quizzes[id]);
       if (kept) data.quizzes[id] = kept;
@@ -84,8 +85,8 @@
   function fromVersion1(value) {
     var data = empty();
     Object.keys(value.attempts).forEach(function (id) {
-      var current = attempt(value.attempts[id]);
-      if (current) data.quizzes[id] = { tries: 0, best: null, passed: null, last: null, history: [], current: current };
+      var kept = quiz({ current: value.attempts[id] });
+      if (kept.current) data.quizzes[id] = kept;
     });
     return data;
   }
@@ -128,13 +129,14 @@
     if (!memory) memory = cache.data || empty();
   }
 
-  function setAside(local, text, problem) {
+  // The notice waits in the data until a page shows it (store.seen): a page without a quiz may be first to read.
+  function setAside(local, text, data, problem) {
     try {
       local.setItem(key() + ".set-aside", text);
     } catch (error) {
       // nowhere to keep it: it is replaced all the same, the page must work
     }
-    store.notice = problem;
+    data.notice = problem;
   }
 
   function read() {
@@ -148,7 +150,7 @@
       var old = local.getItem("quizgen.v1");
       if (old === null) return cache.text === null && cache.data ? cache.data : (cache = { text: null, data: empty() }).data;
       var moved = Q.migrate(old);
-      if (moved.problem) setAside(local, old, moved.problem);
+      if (moved.problem) setAside(local, old, moved.data, moved.problem);
       write(moved.data);
       local.removeItem("quizgen.v1");
       return moved.data;
@@ -157,7 +159,7 @@
     var result = Q.migrate(text);
     cache = { text: text, data: result.data };
     if (result.problem) {
-      setAside(local, text, result.problem);
+      setAside(local, text, result.data, result.problem);
       write(result.data);
     }
     return result.data;
@@ -199,10 +201,19 @@
   }
 
   function entry(data, quizId) {
-    return data.quizzes[quizId] || (data.quizzes[quizId] = { tries: 0, best: null, passed: null, last: null, history: [] });
+    return data.quizzes[quizId] || (data.quizzes[quizId] = quiz({}));
   }
 
   store.read = read;
+
+  // What the learner should be told about their stored progress; once shown, it is not kept for later pages.
+  store.message = function () { return store.notice || read().notice || ""; };
+  store.seen = function () {
+    var waiting = read().notice;
+    if (!waiting) return;
+    store.notice = waiting;
+    update(function (data) { delete data.notice; });
+  };
   store.key = key;
 
   // The quiz's progress ({tries, best, passed, last, history, current}) or null.

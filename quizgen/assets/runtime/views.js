@@ -5,11 +5,6 @@
  */
 (function (Q) {
   if (!Q || Q.pages) return;
-  var style = document.createElement("link");
-  style.rel = "stylesheet";
-  // the build writes this stylesheet's name here; it sits beside this script
-  style.href = new URL("VIEWS_CSS", document.currentScript.src).href;
-  document.head.appendChild(style);
   var pending = null; // progress read from a file, waiting for the learner to confirm
   var passed = Q.passed;
   var required = Q.required;
