@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Site
+from conftest import FIXTURES, Site, StaticServer, mkdocs_build
 from playwright.sync_api import FilePayload, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -508,3 +509,58 @@ def test_the_continue_link_leads_through_the_course(page: Page, progress_site: S
     expect(link).to_have_text("You have passed every check: open your certificate")
     expect(link).to_have_js_property("href", f"{url}/certificate/")
     assert errors == []
+
+
+def test_progress_survives_a_rebuild_with_questions_reordered_added_and_removed(page: Page, tmp_path: Path) -> None:
+    """Progress is keyed by quiz and question ids: an updated course keeps every learner's history."""
+    project = tmp_path / "course"
+    shutil.copytree(FIXTURES / "progress", project)
+    server = StaticServer(project / "site")
+    try:
+
+        def build() -> None:
+            result = mkdocs_build(project, site_url=f"{server.url}/")
+            assert result.returncode == 0, result.stdout + result.stderr
+
+        build()
+        errors = watch(page)
+        pass_lesson(page, server.url)  # a passed attempt on calls/answering
+        open_lesson(page, server.url, "calls/holding")
+        choose(page, "hold-two", "right")  # an attempt under way on calls/holding, its second question answered
+
+        # The author removes hold-two and greet-one, reorders what is left and adds a question to each bank.
+        new_question = (
+            "  - id: {id}\n    type: single\n    prompt: A question added later ({id}).\n"
+            "    options:\n      - text: right\n        correct: true\n      - text: wrong\n"
+        )
+        for bank, keep, added in (
+            ("calls/answering", "greet-two", "greet-three"),
+            ("calls/holding", "hold-one", "hold-three"),
+        ):
+            path = project / "quizzes" / f"{bank}.yml"
+            text = path.read_text(encoding="utf-8")
+            head, questions = text.split("questions:\n", 1)
+            kept = [
+                block for block in re.split(r"(?m)^(?=  - id: )", questions) if block.startswith(f"  - id: {keep}\n")
+            ]
+            path.write_text(f"{head}questions:\n{new_question.format(id=added)}{kept[0]}", encoding="utf-8")
+        build()
+
+        open_lesson(page, server.url, "calls/holding")
+        # the attempt under way keeps its questions, less the removed one; nothing breaks
+        shown = page.locator("fieldset.quizgen-question:not([hidden])")
+        expect(shown).to_have_count(1)
+        expect(shown.first).to_have_attribute("data-question-id", "hold-one")
+        choose(page, "hold-one", "right")
+        page.click(".quizgen-check")
+        expect(page.locator(".quizgen-score")).to_contain_text("1 of 1 point (100%) - passed")
+
+        open_lesson(page, server.url)
+        expect(record(page)).to_have_text(f"Passed on {today(page)}. Best score 100%, 1 attempt.")
+        open_progress(page, server.url)
+        row = page.locator('tr[data-quiz-id="calls/answering"]')
+        expect(row.locator('[data-field="passed"]')).to_have_text(f"passed on {today(page)}")
+        expect(page.locator('tr[data-quiz-id="calls/holding"] [data-field="tries"]')).to_have_text("1")
+        assert errors == []
+    finally:
+        server.close()
