@@ -96,7 +96,7 @@ Link = Callable[[str], str]
 
 def progress_markdown(title: str, modules: Sequence[str | None], final_title: str | None) -> str:
     """The progress page as Markdown: headings for the table of contents, markers for the tables."""
-    parts = [f"# {title}", "", MARKER.format("progress-course"), ""]
+    parts = [f"# {_markdown_text(title)}", "", MARKER.format("progress-course"), ""]
     for index, module in enumerate(modules):
         if module is not None:
             parts += [f"## {_markdown_text(module)}", ""]
@@ -221,15 +221,21 @@ def continue_link(course: CourseMap, link: Link) -> str:
     return f'<div class="quizgen">{_continue(course.required[0], link)}</div>'
 
 
-def final_check_markdown(title: str, per_lesson: int, lessons: int, pass_mark: float) -> str:
-    count = per_lesson * lessons
+def final_check_markdown(title: str, per_lesson: int, bank_sizes: Sequence[int], pass_mark: float) -> str:
+    """The final check's page; ``bank_sizes``: the number of questions in each lesson's bank, in order."""
+    count = sum(min(per_lesson, size) for size in bank_sizes)
+    drawn = (
+        f"{per_lesson} from each lesson's check"
+        if all(size >= per_lesson for size in bank_sizes)
+        else "from every lesson's check"
+    )
+    fresh = ", with a new draw for every attempt" if count < sum(bank_sizes) else ""
     return "\n".join(
         [
-            f"# {title}",
+            f"# {_markdown_text(title)}",
             "",
-            f"This check covers the whole course: {plural(count, 'question')}, "
-            f"{per_lesson} drawn from each of the {lessons} lessons' checks, and a new draw for every attempt. "
-            f"You submit once and then see your marks and all the feedback. "
+            f"This check covers the whole course: {plural(count, 'question')}, {drawn}{fresh}. "
+            "You submit once and then see your marks and all the feedback. "
             f"You need {format_points(pass_mark)}% to pass, and passing it counts toward completing the course.",
             "",
             MARKER.format("final-check"),
@@ -239,7 +245,7 @@ def final_check_markdown(title: str, per_lesson: int, lessons: int, pass_mark: f
 
 
 def certificate_markdown(title: str) -> str:
-    return f"# {title}\n\n{MARKER.format('certificate')}\n"
+    return f"# {_markdown_text(title)}\n\n{MARKER.format('certificate')}\n"
 
 
 def certificate(course: CourseMap, link: Link) -> str:

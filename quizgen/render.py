@@ -70,8 +70,8 @@ def json_for_script(data: Any) -> str:
 def intro(bank: Bank, groups: Sequence[Group] = ()) -> str:
     """What the learner is told before starting: size, pass mark, how attempts work."""
     pool = len(bank.questions)
-    if groups:
-        drawn = sum(min(group.draw, group.size) for group in groups)
+    drawn = sum(min(group.draw, group.size) for group in groups)
+    if groups and drawn < pool:
         size = f"{plural(drawn, 'question')}, drawn afresh from {pool} for each attempt."
     elif bank.draw is not None and bank.draw < pool:
         size = f"{plural(bank.draw, 'question')}, drawn afresh from {pool} for each attempt."

@@ -1,12 +1,13 @@
 """The browser runtime as the site serves it: the units under assets/runtime/
-joined into one script, and the stylesheet, each named by a hash of its
-content so that a server may cache them for ever and a new build is never
-mixed with an old copy.
+joined into scripts, and the stylesheets, each named by a hash of its content
+so that a server may cache them for ever and a new build is never mixed with
+an old copy.
 
-The units are joined in dependency order: the core, what option kinds share,
-one unit per registered kind, attempts, the store, the page wiring, then
-minified (comments and white space only: no name is rewritten, so the units
-stay the code that runs).
+Every page loads one script (the core, what option kinds share, the common
+kinds, attempts, the store, the page wiring, progress) and one stylesheet;
+the rarer kinds and the progress views are parts it loads when a page needs
+them. Scripts are minified with their local names shortened; property names
+and the units' structure stay as written.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin
-import rjsmin
 
 from .kinds import QUESTION_TYPES
+
+MINIFIER = f"calmjs.parse {version('calmjs.parse')}"
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 UNITS = ASSETS / "runtime"
@@ -65,6 +69,36 @@ def named(stem: str, suffix: str, content: str) -> Asset:
     return Asset(f"{stem}.{digest}{suffix}", content)
 
 
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quizgen"
+
+
+def minify(code: str) -> str:
+    """JavaScript without comments or white space, its local names shortened (calmjs.parse).
+
+    Minifying takes about half a second, so each result is kept in the user's
+    cache folder under the hash of its source: later builds read it back.
+    """
+    digest = hashlib.sha256(f"{MINIFIER}\n{code}".encode()).hexdigest()
+    cached = _cache_dir() / f"{digest}.js"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    from calmjs.parse import es5
+    from calmjs.parse.unparsers.es5 import minify_print
+
+    result: str = minify_print(es5(code), obfuscate=True, obfuscate_globals=False)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(result, encoding="utf-8")
+        partial.replace(cached)  # whole or not at all, also when builds run side by side
+    except OSError:
+        pass  # no cache: the next build minifies again
+    return result
+
+
 def _join(paths: list[Path]) -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in paths)
 
@@ -72,7 +106,7 @@ def _join(paths: list[Path]) -> str:
 @functools.cache
 def more_kinds_script() -> Asset:
     """The kinds not in PAGE_KINDS, loaded by the runtime when a quiz needs one."""
-    code = rjsmin.jsmin(
+    code = minify(
         f'(function () {{\n"use strict";\nvar QuizGen = window.QuizGen;\n'
         f"if (!QuizGen || QuizGen.kinds.{more_kinds_paths()[0].stem}) return;\n{_join(more_kinds_paths())}\n}})();"
     )
@@ -82,7 +116,7 @@ def more_kinds_script() -> Asset:
 @functools.cache
 def views_script() -> Asset:
     """The progress page's and the certificate's code, which the runtime loads on those pages only."""
-    code = rjsmin.jsmin((UNITS / "views.js").read_text(encoding="utf-8"))
+    code = minify((UNITS / "views.js").read_text(encoding="utf-8"))
     return named("quizgen-views", ".js", f"/* quizgen views. Source: quizgen/assets/runtime/views.js */\n{code}\n")
 
 
@@ -111,7 +145,7 @@ def script() -> Asset:
         "kinds": [more_kinds_script().name, more_kinds_stylesheet().name],
         "views": [views_script().name, views_stylesheet().name],
     }
-    code = rjsmin.jsmin(
+    code = minify(
         f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{_join(page_unit_paths())}\n'
         f"QuizGen.parts = {json.dumps(parts)};\nwindow.QuizGen = QuizGen;\n}})();"
     )

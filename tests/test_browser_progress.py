@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Site, StaticServer, mkdocs_build
-from playwright.sync_api import FilePayload, Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,8 @@ LESSONS = {
 RESUMED = "Your unfinished attempt is back: carry on, or press Try again to start afresh."
 UNREADABLE = "Your saved progress could not be read: it has been set aside, and you start afresh here."
 NEWER = (
-    "Your saved progress comes from a newer version of this course: it has been set aside, and you start afresh here."
+    "Your saved progress comes from a newer version of this course: this page leaves it as it is and keeps nothing. "
+    "Reload the page to get the newer version."
 )
 NOT_KEEPING = "This browser is not keeping your progress (its storage is blocked or full)."
 
@@ -100,18 +101,19 @@ def ticked(page: Page, title: str) -> None:
     expect(link).to_have_accessible_name(re.compile(rf"^{re.escape(title)}\s*\(passed\)$"))
 
 
-def put(page: Page, url: str, items: dict[str, str | None]) -> None:
+def put(page: Page, url: str, items: dict[str, str | None], clear: bool = False) -> None:
     """Sets (or, for None, removes) localStorage items of the site's origin, from a blank page of that origin:
     a page of the site would read them at once (the runtime reads again whenever the theme changes the page)."""
     page.route(f"{url}/blank.html", lambda route: route.fulfill(content_type="text/html", body="<!doctype html>"))
     page.goto(f"{url}/blank.html")
     page.evaluate(
-        """items => {
+        """([items, clear]) => {
+            if (clear) localStorage.clear();
             for (const [key, value] of Object.entries(items)) {
                 if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
             }
         }""",
-        items,
+        [items, clear],
     )
 
 
@@ -252,45 +254,58 @@ def test_a_reload_brings_back_the_unfinished_attempt(page: Page, progress_site: 
 def test_stored_progress_that_cannot_be_used(page: Page, progress_site: Site, text: str, notice: str | None) -> None:
     url = progress_site.url
     errors = watch(page)
-    set_aside = f"{KEY}.set-aside"
+    newer = notice == NEWER
+
+    def set_aside() -> list[str]:
+        """Every copy set aside, under the key + ".set-aside." + the date."""
+        found: list[str] = page.evaluate(
+            """key => Object.keys(localStorage).filter(k => k.startsWith(key + ".set-aside.")).sort()
+                .map(k => localStorage.getItem(k))""",
+            KEY,
+        )
+        return found
+
+    def expect_kept() -> None:
+        if newer:  # a newer build's progress is left exactly as it is, and nothing is set aside
+            assert stored(page) == text
+            assert set_aside() == []
+        else:
+            assert set_aside() == ([text] if notice else [])
+            assert json.loads(stored(page) or "{}")["version"] == 2
 
     # the progress page renders, with the notice
-    put(page, url, {KEY: text, set_aside: None})
+    put(page, url, {KEY: text}, clear=True)
     open_progress(page, url)
     page_notice = page.locator('[data-quizgen="progress"] > .quizgen-notice')
     if notice:
         expect(page_notice).to_be_visible()
         expect(page_notice).to_have_text(notice)
-        assert stored(page, set_aside) == text
     else:
         expect(page_notice).to_be_hidden()
-        assert stored(page, set_aside) is None
     answering = row(page, "calls/answering")
     expect(field(answering, "best")).to_have_text("none yet")
     expect(field(answering, "tries")).to_have_text("0")
     expect(page.locator("#quizgen-course-progress")).to_have_text("The course: 0 of 4 checks passed")
-    data = json.loads(stored(page) or "{}")
-    assert data["version"] == 2
+    expect_kept()
 
     # a lesson's quiz shows the notice and still checks and records
-    put(page, url, {KEY: text, set_aside: None})
+    put(page, url, {KEY: text}, clear=True)
     open_lesson(page, url)
     form_notice = page.locator("form.quizgen-quiz .quizgen-notice")
     if notice:
         expect(form_notice).to_be_visible()
         expect(form_notice).to_have_text(notice)
-        assert stored(page, set_aside) == text
     else:
         expect(form_notice).to_be_hidden()
-        assert stored(page, set_aside) is None
     answer_all(page, "calls/answering", "right")
     page.click(".quizgen-check")
     expect(page.locator(".quizgen-score")).to_have_text("2 of 2 points (100%) - passed")
     expect(record(page)).to_have_text(f"Passed on {today(page)}. Best score 100%, 1 attempt.")
-    data = json.loads(stored(page) or "{}")
-    assert data["version"] == 2
-    assert data["quizzes"]["calls/answering"]["tries"] == 1
-    assert len(data["quizzes"]["calls/answering"]["history"]) == 1
+    expect_kept()
+    if not newer:
+        data = json.loads(stored(page) or "{}")
+        assert data["quizzes"]["calls/answering"]["tries"] == 1
+        assert len(data["quizzes"]["calls/answering"]["history"]) == 1
     assert errors == []
 
 
@@ -379,8 +394,69 @@ def test_another_tab_follows_the_progress(page: Page, progress_site: Site) -> No
     expect(field(answering, "passed")).to_have_text("not yet")
     expect(record(page)).to_be_hidden()
     expect(page.locator("nav.md-nav--primary .quizgen-tick")).to_have_count(0)
+
+    # the lesson's tab began a new attempt: the deleted one neither comes back nor keeps counting
+    page.bring_to_front()
+    expect(page.locator(".quizgen-score")).to_have_text("")
+    answer_all(page, "calls/answering", "right")
+    page.click(".quizgen-check")
+    expect(record(page)).to_have_text(f"Passed on {today(page)}. Best score 100%, 1 attempt.")
+    expect(field(answering, "tries")).to_have_text("1")
+
+    # a change elsewhere in the course leaves an attempt under way alone: focus and answers stay
+    open_lesson(page, url, "calls/holding")
+    choose(page, "hold-one", "right")
+    focused = page.evaluate("() => document.activeElement.id")
+    other.bring_to_front()
+    open_lesson(other, url, "culture/ownership")
+    answer_all(other, "culture/ownership", "right")
+    other.click(".quizgen-check")
+    page.bring_to_front()
+    ticked(page, "Ownership")
+    assert page.evaluate("() => document.activeElement.id") == focused
+    expect(page.locator('fieldset[data-question-id="hold-one"]').get_by_label("right", exact=True)).to_be_checked()
     assert errors == []
     assert other_errors == []
+
+
+def test_an_attempt_stored_with_questions_that_do_not_fit_starts_cleanly(page: Page, progress_site: Site) -> None:
+    """Stored question ids that are unknown, repeated or named like Object.prototype's properties."""
+    url = progress_site.url
+    errors = watch(page)
+    current = {
+        "seed": 7,
+        "questions": ["greet-one", "constructor", "toString", "greet-one"],
+        "answers": {"greet-one": None, "constructor": 1},
+        "hints": {"constructor": 1},
+        "checked": False,
+        "submitted": False,
+        "recorded": False,
+    }
+    data = {"version": 2, "name": "", "quizzes": {"calls/answering": {"tries": 0, "history": [], "current": current}}}
+    put(page, url, {KEY: json.dumps(data)}, clear=True)
+    open_lesson(page, url)
+    shown = page.locator("fieldset.quizgen-question:not([hidden])")
+    expect(shown).to_have_count(1)
+    choose(page, "greet-one", "right")
+    page.click(".quizgen-check")
+    expect(page.locator(".quizgen-score")).to_have_text("1 of 1 point (100%) - passed")
+    assert errors == []
+
+
+def test_a_quiz_of_a_kind_this_script_does_not_know_says_to_reload(page: Page, progress_site: Site) -> None:
+    """A page newer than the script (instant navigation across a redeploy): a message, never a loop or an error."""
+    url = progress_site.url
+    errors = watch(page)
+
+    def newer_page(route: Route) -> None:
+        body = route.fetch().text().replace('"type":"single"', '"type":"a-kind-from-the-future"', 1)
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route(f"{url}/calls/answering/", newer_page)
+    page.goto(f"{url}/calls/answering/")
+    expect(page.locator(".quizgen-score")).to_have_text("Reload this page to use this quiz.")
+    expect(page.locator("form.quizgen-quiz.is-ready")).to_have_count(0)
+    assert errors == []
 
 
 def restore_file(page: Page, name: str, content: bytes) -> None:

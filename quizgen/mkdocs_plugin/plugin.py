@@ -141,9 +141,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             )
         if kind == "final_check":
             final = self.config.final_check
-            return course_pages.final_check_markdown(
-                final["title"], final["per_lesson"], len(self._modules_lessons()), final["pass_mark"]
-            )
+            sizes = [len(self.course.quizzes[p.file.src_uri].loaded.bank.questions) for p in self._modules_lessons()]
+            return course_pages.final_check_markdown(final["title"], final["per_lesson"], sizes, final["pass_mark"])
         if kind == "certificate":
             return course_pages.certificate_markdown(self.config.certificate["title"])
         return markdown

@@ -36,6 +36,10 @@ class MemoryStorage {
   clear() { this.items.clear(); }
 }
 
+// What was set aside: every copy, under the key + ".set-aside." + the date, oldest first.
+const setAside = (storage) => [...storage.items.keys()].filter((key) => key.startsWith(KEY + ".set-aside.")).sort()
+  .map((key) => storage.getItem(key));
+
 // Fresh units for each test: the store keeps its cache, memory and listeners in its closure.
 function load({ storage = new MemoryStorage(), window = {}, views = false, course } = {}) {
   if (!("localStorage" in window)) window.localStorage = storage;
@@ -325,14 +329,14 @@ test("setName keeps at most 200 characters", () => {
   assert.equal(store.read().name.length, 200);
 });
 
-test("a corrupt stored value is set aside under the key + .set-aside, with a notice", () => {
+test("a corrupt stored value is set aside under the key + .set-aside. + the date, with a notice", () => {
   const text = '{"version": 2, "quizzes": {"a": ';
   const storage = new MemoryStorage({ [KEY]: text });
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
   // the notice waits in the stored data until a page has shown it
   assert.deepEqual(plain(store.read()), { ...EMPTY, notice: store.message() });
-  assert.equal(storage.getItem(KEY + ".set-aside"), text);
+  assert.deepEqual(setAside(storage), [text]);
   assert.deepEqual(JSON.parse(storage.getItem(KEY)), { ...EMPTY, notice: store.message() });
   store.seen();
   assert.deepEqual(JSON.parse(storage.getItem(KEY)), EMPTY);
@@ -341,16 +345,42 @@ test("a corrupt stored value is set aside under the key + .set-aside, with a not
   assert.equal(store.keeping, true);
   store.record("a", result(90, true, "2024-03-01T10:00:00.000Z"));
   assert.equal(JSON.parse(storage.getItem(KEY)).quizzes.a.tries, 1);
-  assert.equal(storage.getItem(KEY + ".set-aside"), text);
+  assert.deepEqual(setAside(storage), [text]);
 });
 
-test("progress from a newer version is set aside with its own notice", () => {
-  const text = '{"version": 3, "quizzes": {}}';
+test("a second problem sets aside a second copy: none is overwritten", async () => {
+  const storage = new MemoryStorage({ [KEY]: "first" });
+  load({ storage }).store.read();
+  await new Promise((done) => setTimeout(done, 5)); // another moment, another key
+  storage.setItem(KEY, "second");
+  load({ storage }).store.read();
+  assert.deepEqual(setAside(storage), ["first", "second"]);
+});
+
+test("progress from a newer version is left as it is: this page keeps nothing, and says so", () => {
+  const text = '{"version": 3, "quizzes": {"a": {"tries": 4}}}';
   const storage = new MemoryStorage({ [KEY]: text });
   const { store } = load({ storage });
   assert.match(store.message(), /newer version/);
-  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: store.message() });
-  assert.equal(storage.getItem(KEY + ".set-aside"), text);
+  assert.equal(store.keeping, false);
+  assert.deepEqual(plain(store.read()), EMPTY);
+  store.record("a", result(90, true, "2024-03-01T10:00:00.000Z"));
+  store.saveCurrent("a", { seed: 3, answers: {}, hints: {}, checked: false, submitted: false, recorded: false });
+  assert.equal(store.quiz("a").tries, 1); // in memory
+  assert.equal(storage.getItem(KEY), text); // the newer build's progress, untouched
+  assert.deepEqual(setAside(storage), []);
+});
+
+test("quiz and question ids that name Object.prototype's properties are ordinary ids", () => {
+  const storage = new MemoryStorage();
+  const { store } = load({ storage });
+  assert.equal(store.quiz("constructor"), null);
+  assert.equal(store.current("toString"), null);
+  store.saveCurrent("constructor", { seed: 5, answers: { constructor: 1 }, hints: {}, checked: false, submitted: false, recorded: false });
+  store.record("constructor", result(75, true, "2024-03-01T10:00:00.000Z"));
+  assert.equal(store.quiz("constructor").tries, 1);
+  assert.equal(store.current("constructor").answers.constructor, 1);
+  assert.equal(JSON.parse(storage.getItem(KEY)).quizzes.constructor.best, 75);
 });
 
 test("version 1 under its old key moves to the course's key", () => {
@@ -369,7 +399,7 @@ test("a damaged value under the old key is set aside too", () => {
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
   assert.deepEqual(plain(store.read()), { ...EMPTY, notice: store.message() });
-  assert.equal(storage.getItem(KEY + ".set-aside"), "[1, 2");
+  assert.deepEqual(setAside(storage), ["[1, 2"]);
   assert.equal(storage.getItem("quizgen.v1"), null);
 });
 

@@ -53,13 +53,13 @@
 
   // Scores the questions `shown` (ids; default all) in that order, as quizgen/score.py does.
   Q.scoreQuiz = function (data, responses, shown, hints) {
-    var byId = {};
+    var byId = Object.create(null);
     data.questions.forEach(function (question) { byId[question.id] = question; });
     shown = shown || data.questions.map(function (question) { return question.id; });
     hints = hints || {};
     var result = { questions: {}, total: 0, max: 0 };
     shown.forEach(function (id) {
-      var scored = Q.scoreQuestion(byId[id], responses[id], hints[id]);
+      var scored = Q.scoreQuestion(byId[id], Q.own(responses, id), Q.own(hints, id));
       result.questions[id] = scored;
       result.total += scored.score;
       result.max += scored.max;

@@ -13,10 +13,17 @@ var QuizGen = { kinds: {} };
   var INNER = new RegExp(WHITESPACE + "+", "g");
   Q.EPSILON = 1e-9;
 
+  // A property of the object itself: ids such as "constructor" must never find Object.prototype's.
+  Q.own = function (object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  };
+
   // The runtime's other files sit beside this one: loaded once, when first needed.
   var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
   var loads = {};
+  // Loads a part once; false when it has loaded (or failed) already, so that it cannot help any more.
   Q.load = function (part, done) {
+    if (loads[part] === true || loads[part] === false) return false;
     if (!loads[part]) {
       loads[part] = [];
       var style = document.createElement("link");
@@ -24,12 +31,17 @@ var QuizGen = { kinds: {} };
       style.href = new URL(Q.parts[part][1], here || document.baseURI).href;
       var script = document.createElement("script");
       script.src = new URL(Q.parts[part][0], here || document.baseURI).href;
-      script.onload = function () { loads[part].forEach(function (callback) { callback(); }); loads[part] = true; };
+      script.onload = function () {
+        var waiting = loads[part];
+        loads[part] = true;
+        waiting.forEach(function (callback) { callback(); });
+      };
+      script.onerror = function () { loads[part] = false; };
       document.head.appendChild(style);
       document.head.appendChild(script);
     }
-    if (loads[part] === true) done();
-    else loads[part].push(done);
+    if (loads[part].indexOf(done) < 0) loads[part].push(done);
+    return true;
   };
 
   Q.normalise = function (text) {

@@ -28,14 +28,19 @@
 
   function setup(form) {
     if (contexts.has(form)) return contexts.get(form);
-    var ctx = { form: form, byId: {} };
+    var ctx = { form: form, byId: Object.create(null) };
     try {
       ctx.data = readData(form);
     } catch (error) {
       return null;
     }
     if (ctx.data.questions.some(function (question) { return !Q.kinds[question.type]; })) {
-      return Q.load("kinds", setupAll), null; // set up once the kinds it needs are here
+      // set up once the kinds it needs are here; if they never come (a page newer than this script), say so
+      if (!Q.load("kinds", setupAll)) {
+        contexts.set(form, null); // given up on: not tried again at every change of the page
+        form.querySelector(".quizgen-score").textContent = "Reload this page to use this quiz.";
+      }
+      return null;
     }
     ctx.exam = ctx.data.mode === "exam";
     ctx.data.questions.forEach(function (question) { ctx.byId[question.id] = question; });
@@ -53,7 +58,7 @@
   function begun(ctx) {
     var found = false;
     each(ctx, function (fieldset, question, kind) {
-      if (answered(kind, ctx.attempt.answers[question.id]) || Number(ctx.attempt.hints[question.id]) > 0) found = true;
+      if (answered(kind, Q.own(ctx.attempt.answers, question.id)) || Q.own(ctx.attempt.hints, question.id) > 0) found = true;
     });
     return found;
   }
@@ -91,9 +96,16 @@
 
   // Another tab (or view) changed the stored progress: show the same attempt and record here.
   function sync(ctx, whole) {
-    var stored = whole && Q.store.current(ctx.data.id);
-    if (stored && JSON.stringify(stored) !== JSON.stringify(ctx.attempt)) start(ctx, stored);
+    if (whole) {
+      var stored = Q.store.current(ctx.data.id);
+      // deleted (a reset, a restore without it): a new attempt; changed: show it; the same: leave the learner be
+      if (!stored) start(ctx, null);
+      else if (essence(stored) !== essence(ctx.attempt)) start(ctx, stored);
+    }
     showRecord(ctx);
+  }
+  function essence(attempt) {
+    return JSON.stringify([attempt.seed, attempt.answers, attempt.hints, attempt.checked, attempt.submitted]);
   }
   Q.store.listen(function (whole) {
     Q.all(document, "form.quizgen-quiz").forEach(function (form) {
@@ -106,7 +118,9 @@
     ctx.attempt = attempt || { seed: newSeed(), answers: {}, hints: {}, checked: false, submitted: false,
       recorded: false, started: new Date().toISOString() };
     ctx.plan = Q.plan(ctx.data, ctx.attempt.seed);
-    var kept = (ctx.attempt.questions || []).filter(function (id) { return ctx.byId[id]; });
+    var kept = (ctx.attempt.questions || []).filter(function (id, index, all) {
+      return ctx.byId[id] && all.indexOf(id) === index;
+    });
     if (kept.length && kept.join("\n") !== ctx.plan.questions.join("\n")) {
       // the bank changed since the attempt began: it keeps its questions, less any removed
       ctx.plan = Q.plan({ questions: kept.map(function (id) { return ctx.byId[id]; }) }, ctx.attempt.seed);
@@ -129,7 +143,7 @@
         (ctx.plan.questions.indexOf(question.id) + 1) + " of " + count + " (" + Q.plural(question.points, "point") + ")";
       if (kind.arrange && ctx.plan.orders[question.id]) kind.arrange(fieldset, question, ctx.plan.orders[question.id]);
       try {
-        kind.write(fieldset, question, ctx.attempt.answers[question.id], ctx.exam);
+        kind.write(fieldset, question, Q.own(ctx.attempt.answers, question.id), ctx.exam);
       } catch (error) {
         kind.write(fieldset, question, null, ctx.exam); // a stored answer of the wrong shape: start it afresh
       }

@@ -2,7 +2,8 @@
  * under one key per course ("quizgen:" + the course's id), in the format
  * PROGRESS.md documents (version 2). Everything read back is untrusted: it
  * is migrated from an older version, or set aside (kept under the key +
- * ".set-aside") with a notice, and every part of the wrong shape is dropped.
+ * ".set-aside." + the date) with a notice, and every part of the wrong shape
+ * is dropped; a newer version's progress is left alone.
  * Without storage, progress lives in memory for as long as the page does.
  * The page, the progress pages and an LMS bridge all read and write here.
  */
@@ -91,7 +92,8 @@
     return data;
   }
 
-  var NEWER = "Your saved progress comes from a newer version of this course: it has been set aside, and you start afresh here.";
+  var NEWER = "Your saved progress comes from a newer version of this course: this page leaves it as it is and " +
+    "keeps nothing. Reload the page to get the newer version.";
   var UNREADABLE = "Your saved progress could not be read: it has been set aside, and you start afresh here.";
 
   // Stored text -> {data, problem}: the data to use, and why the text was set aside, if it was.
@@ -132,7 +134,7 @@
   // The notice waits in the data until a page shows it (store.seen): a page without a quiz may be first to read.
   function setAside(local, text, data, problem) {
     try {
-      local.setItem(key() + ".set-aside", text);
+      local.setItem(key() + ".set-aside." + new Date().toISOString(), text); // one copy each time, none overwritten
     } catch (error) {
       // nowhere to keep it: it is replaced all the same, the page must work
     }
@@ -146,23 +148,33 @@
       return memory;
     }
     var text = local.getItem(key());
-    if (text === null) {
-      var old = local.getItem("quizgen.v1");
-      if (old === null) return cache.text === null && cache.data ? cache.data : (cache = { text: null, data: empty() }).data;
-      var moved = Q.migrate(old);
-      if (moved.problem) setAside(local, old, moved.data, moved.problem);
-      write(moved.data);
-      local.removeItem("quizgen.v1");
-      return moved.data;
-    }
+    if (text === null) return fromOldKey(local);
     if (text === cache.text) return cache.data;
     var result = Q.migrate(text);
+    if (result.newer) {
+      // a newer build's progress: never overwritten from here, this page works from memory
+      memory = result.data;
+      store.keeping = false;
+      store.notice = result.problem;
+      return memory;
+    }
     cache = { text: text, data: result.data };
     if (result.problem) {
       setAside(local, text, result.data, result.problem);
       write(result.data);
     }
     return result.data;
+  }
+
+  // Version 1 (one key for the whole address) held only attempts under way: they move here.
+  function fromOldKey(local) {
+    var old = local.getItem("quizgen.v1");
+    if (old === null) return cache.text === null && cache.data ? cache.data : (cache = { text: null, data: empty() }).data;
+    var moved = Q.migrate(old);
+    if (moved.problem) setAside(local, old, moved.data, moved.problem);
+    write(moved.data);
+    if (store.keeping) local.removeItem("quizgen.v1"); // not before the new key is written
+    return moved.data;
   }
 
   function write(data) {
@@ -201,13 +213,16 @@
   }
 
   function entry(data, quizId) {
-    return data.quizzes[quizId] || (data.quizzes[quizId] = quiz({}));
+    return Q.own(data.quizzes, quizId) || (data.quizzes[quizId] = quiz({}));
   }
 
   store.read = read;
 
   // What the learner should be told about their stored progress; once shown, it is not kept for later pages.
-  store.message = function () { return store.notice || read().notice || ""; };
+  store.message = function () {
+    var waiting = read().notice; // first: reading may be what finds a problem
+    return store.notice || waiting || "";
+  };
   store.seen = function () {
     var waiting = read().notice;
     if (!waiting) return;
@@ -217,7 +232,7 @@
   store.key = key;
 
   // The quiz's progress ({tries, best, passed, last, history, current}) or null.
-  store.quiz = function (quizId) { return read().quizzes[quizId] || null; };
+  store.quiz = function (quizId) { return Q.own(read().quizzes, quizId) || null; };
 
   store.current = function (quizId) {
     var found = store.quiz(quizId);

@@ -74,7 +74,7 @@
   }
   function part(holder, name, shown) { show(holder.querySelector('[data-part="' + name + '"]'), shown); }
   function passedIn(data) {
-    return required().filter(function (item) { return data.quizzes[item.id] && data.quizzes[item.id].passed; }).length;
+    return required().filter(function (item) { return (Q.own(data.quizzes, item.id) || {}).passed; }).length;
   }
 
   document.addEventListener("click", function (event) {
