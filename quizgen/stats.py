@@ -1,4 +1,5 @@
-"""Course statistics: per lesson, questions by type, points, pass mark and words."""
+"""Course statistics: per lesson, questions by type, points, pass mark, what a
+learner who did not read would score (``blind``), and words."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import front_matter
+from .blind import blind_result
 from .course import load_course
 from .kinds import KINDS, QUESTION_TYPES
 from .site_config import SiteConfig
@@ -28,6 +30,7 @@ class LessonStats:
     points: int = 0
     pass_mark: float | None = None
     words: int = 0
+    blind: float | None = None  # the percentage a learner scores who answers without reading (quizgen.blind)
 
     @property
     def questions(self) -> int:
@@ -43,7 +46,7 @@ def course_stats(site: SiteConfig) -> list[LessonStats]:
         bank = quiz.loaded.bank
         by_type = {kind: sum(q.type == kind for q in bank.questions) for kind in QUESTION_TYPES}
         words = count_words((site.docs_dir / lesson).read_text(encoding="utf-8", errors="replace"))
-        rows.append(LessonStats(lesson, by_type, bank.max_points, bank.pass_mark, words))
+        rows.append(LessonStats(lesson, by_type, bank.max_points, bank.pass_mark, words, blind_result(bank).percent))
     return rows
 
 
@@ -53,7 +56,15 @@ def kinds_used(rows: list[LessonStats]) -> list[str]:
 
 
 def headers(rows: list[LessonStats]) -> tuple[str, ...]:
-    return ("Lesson", *(KINDS[kind].label for kind in kinds_used(rows)), "Questions", "Points", "Pass mark", "Words")
+    return (
+        "Lesson",
+        *(KINDS[kind].label for kind in kinds_used(rows)),
+        "Questions",
+        "Points",
+        "Pass mark",
+        "Blind",
+        "Words",
+    )
 
 
 def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
@@ -61,7 +72,7 @@ def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
     used = kinds_used(rows)
 
     def cells(
-        name: str, by_type: dict[str, int], questions: int, points: int, mark: str, words: int
+        name: str, by_type: dict[str, int], questions: int, points: int, mark: str, blind: str, words: int
     ) -> tuple[str, ...]:
         return (
             name,
@@ -69,12 +80,19 @@ def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
             str(questions),
             str(points),
             mark,
+            blind,
             f"{words:,}",
         )
 
     body = [
         cells(
-            r.lesson, r.by_type, r.questions, r.points, f"{r.pass_mark:g}%" if r.pass_mark is not None else "-", r.words
+            r.lesson,
+            r.by_type,
+            r.questions,
+            r.points,
+            f"{r.pass_mark:g}%" if r.pass_mark is not None else "-",
+            f"{int(r.blind)}%" if r.blind is not None else "-",
+            r.words,
         )
         for r in rows
     ]
@@ -86,6 +104,7 @@ def table_rows(rows: list[LessonStats]) -> list[tuple[str, ...]]:
             sum(r.questions for r in rows),
             sum(r.points for r in rows),
             "",
+            f"{int(max(r.blind or 0 for r in rows))}%" if rows else "",  # the most guessable bank
             sum(r.words for r in rows),
         )
     )
@@ -102,7 +121,8 @@ def render_table(rows: list[LessonStats], stream: TextIO) -> None:
 
         table = Table(title="Question banks", show_footer=False)
         for index, header in enumerate(head):
-            table.add_column(header, justify="left" if index == 0 else "right")
+            # the lesson's path whole; a narrow terminal shortens the numbers' headings instead
+            table.add_column(header, justify="left" if index == 0 else "right", no_wrap=index == 0)
         for number, row in enumerate(body):
             table.add_row(*row, end_section=number == len(body) - 2)
         Console(file=stream).print(table)

@@ -13,7 +13,9 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT, mkdocs_build
 
+from quizgen.blind import blind_result
 from quizgen.cli import main
+from quizgen.load import load_bank
 from quizgen.schema import bank_schema
 from quizgen.stats import count_words, render_table
 
@@ -185,10 +187,12 @@ def test_stats_plain_text_when_not_a_terminal(course: Path) -> None:
         "Points",
         "Pass",
         "mark",
+        "Blind",
         "Words",
     ]
     words = count_words((course / "content/module/lesson.md").read_text())
-    assert lines[1].split() == ["module/lesson.md", "1", "1", "1", "1", "4", "5", "80%", str(words)]
+    blind = int(blind_result(load_bank(course / BANK).bank).percent)
+    assert lines[1].split() == ["module/lesson.md", "1", "1", "1", "1", "4", "5", "80%", f"{blind}%", str(words)]
     assert lines[-1].split()[:8] == ["Course", "(1", "lessons)", "1", "1", "1", "1", "4"]
 
 

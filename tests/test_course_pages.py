@@ -495,3 +495,31 @@ def test_progress_disabled_builds_no_progress_page(project: Path) -> None:
     # the other pages are unaffected
     assert (site / "certificate" / "index.html").is_file()
     assert (site / "final-check" / "index.html").is_file()
+
+
+def add_final_option(project: Path, option: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        enabled: true\n", f"        enabled: true\n{option}", 1), "utf-8")
+
+
+@pytest.mark.build
+def test_a_skipped_lesson_is_not_drawn_into_the_final_check_but_still_counts(project: Path) -> None:
+    add_final_option(project, "        skip:\n          - culture/ownership.md\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, output(result)
+    final = (project / "site" / "final-check" / "index.html").read_text(encoding="utf-8")
+    assert 'data-question-id="greet-one"' in final and 'data-question-id="hold-one"' in final
+    assert 'data-question-id="own-one"' not in final
+    assert "2 questions, 1 from each lesson&#x27;s check" in final or "2 questions, 1 from each lesson's check" in final
+    data = manifest(project / "site")
+    assert "culture/ownership" in [lesson["id"] for lesson in data["lessons"]]  # passing it still counts
+
+
+@pytest.mark.build
+def test_skipping_a_page_that_is_not_a_lesson_with_a_check_is_an_error(project: Path) -> None:
+    add_final_option(project, "        skip:\n          - culture/owner.md\n")
+    result = mkdocs_build(project)
+    text = output(result)
+    assert result.returncode == 1, text
+    assert "quizgen: 'final_check: skip' lists culture/owner.md, which is not a lesson with a check" in text

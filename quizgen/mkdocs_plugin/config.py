@@ -23,6 +23,8 @@ class FinalCheckConfig(base.Config):
     per_lesson = c.Type(int, default=2)
     pass_mark = c.Type((int, float), default=80)
     nav = c.Choice(NAV_PLACES, default="end")
+    # lessons whose checks the final check does not draw from (a capstone, say); they still count toward completion
+    skip = c.ListOfItems(c.Type(str), default=[])
 
 
 class CertificateConfig(base.Config):

@@ -128,6 +128,14 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        final = self.config.final_check
+        lessons = {page.file.src_uri for page in self._modules_lessons()}
+        for path in final["skip"] if final["enabled"] else []:
+            if path not in lessons:
+                raise PluginError(
+                    f"quizgen: 'final_check: skip' lists {path}, which is not a lesson with a check in the "
+                    "navigation: give the lesson's path under the docs folder, as in nav (for example capstone.md)"
+                )
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -141,7 +149,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             )
         if kind == "final_check":
             final = self.config.final_check
-            sizes = [len(self.course.quizzes[p.file.src_uri].loaded.bank.questions) for p in self._modules_lessons()]
+            sizes = [len(self.course.quizzes[p.file.src_uri].loaded.bank.questions) for p in self._drawn_lessons()]
             return course_pages.final_check_markdown(final["title"], final["per_lesson"], sizes, final["pass_mark"])
         if kind == "certificate":
             return course_pages.certificate_markdown(self.config.certificate["title"])
@@ -156,14 +164,17 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 if pages:
                     modules.append((item.title, pages))
             elif isinstance(item, Page) and item.file.src_uri in self.course.quizzes:
-                if modules and modules[-1][0] is None:
-                    modules[-1][1].append(item)
-                else:
-                    modules.append((None, [item]))
+                # a lesson at the top of the navigation (a capstone) stands as a part of its own
+                modules.append((item.title, [item]))
         return modules
 
     def _modules_lessons(self) -> list[Page]:
         return [page for _, pages in self._modules() for page in pages]
+
+    def _drawn_lessons(self) -> list[Page]:
+        """The lessons whose checks the final check draws from."""
+        skip = set(self.config.final_check["skip"])
+        return [page for page in self._modules_lessons() if page.file.src_uri not in skip]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
@@ -254,7 +265,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _final_check(self, link: Callable[[str], str]) -> str:
         options = self.config.final_check
-        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._modules_lessons()]
+        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._drawn_lessons()]
         if not quizzes:
             return "<p>This course has no lesson checks yet, so there is no final check.</p>"
         bank, groups = final_bank(
@@ -263,7 +274,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             per_lesson=options["per_lesson"],
             pass_mark=options["pass_mark"],
         )
-        pages = {p.file.src_uri: p for p in self._modules_lessons()}
+        pages = {p.file.src_uri: p for p in self._drawn_lessons()}
         lessons = {
             question.id: (link(pages[q.lesson].url), self.lesson_anchors.get(q.quiz_id, {}))
             for q in quizzes

@@ -1,0 +1,112 @@
+"""What a bank gives a learner who answers without reading the lesson.
+
+A self-check is a measurement: a learner who did not read should score
+low. This module plays the strategies a test-wise guesser uses on every
+question of a bank and scores them with the real scoring rules:
+
+- one right answer: the longest option; choose all that apply: every option
+  at least as long as the options' average;
+- true or false: "false" throughout, and "true" throughout (the better counts);
+- type the answer: left empty; a call: the longest reply at every step;
+- put in order, match pairs: what a random answer earns on average
+  (1 / items of the points for an order, 1 / choices for each match).
+
+It also measures the habits that make guessing pay: how often the right
+option of a one-answer question is the longest, and how true/false
+statements are balanced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .kinds.base import plain
+from .model import (
+    Bank,
+    FillBlankQuestion,
+    MatchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+from .score import score_question
+
+
+def _length(text: str) -> int:
+    return len(plain(text))
+
+
+def guessed_score(question: Question, true_false: bool) -> float:
+    """The points the guesser's answer to ``question`` earns (an average where the guess is random)."""
+    if isinstance(question, SingleQuestion):
+        lengths = [_length(option.text) for option in question.options]
+        return score_question(question, lengths.index(max(lengths))).score
+    if isinstance(question, MultipleQuestion):
+        lengths = [_length(option.text) for option in question.options]
+        average = sum(lengths) / len(lengths)
+        return score_question(question, [i for i, size in enumerate(lengths) if size >= average]).score
+    if isinstance(question, TrueFalseQuestion):
+        return score_question(question, true_false).score
+    if isinstance(question, FillBlankQuestion):
+        return 0.0
+    if isinstance(question, OrderingQuestion):
+        return question.points / len(question.items)
+    if isinstance(question, MatchingQuestion):
+        return question.points / len(question.choices)
+    if isinstance(question, ScenarioQuestion):
+        replies: list[int] = []
+        step = question.start
+        while step in question.steps and len(replies) <= len(question.steps):
+            lengths = [_length(reply.text) for reply in question.steps[step].choices]
+            replies.append(lengths.index(max(lengths)))
+            step = question.steps[step].choices[replies[-1]].goto
+        return score_question(question, replies).score
+    raise TypeError(f"no guessing strategy for {question.type}")
+
+
+@dataclass(frozen=True)
+class BlindResult:
+    percent: float  # the guesser's best percentage over the whole pool
+    passes: bool
+    longest_right: int  # one-answer questions whose right option is strictly the longest
+    single: int  # one-answer questions
+    true_statements: int
+    false_statements: int
+
+
+def blind_result(bank: Bank) -> BlindResult:
+    most = sum(question.max_points for question in bank.questions)
+    best = max(
+        sum(guessed_score(question, answer) for question in bank.questions) / most * 100 for answer in (False, True)
+    )
+    singles = [q for q in bank.questions if isinstance(q, SingleQuestion)]
+    statements = [q.answer for q in bank.questions if isinstance(q, TrueFalseQuestion)]
+    return BlindResult(
+        percent=best,
+        passes=best >= bank.pass_mark,
+        longest_right=sum(_right_is_longest(q) for q in singles),
+        single=len(singles),
+        true_statements=sum(1 for answer in statements if answer),
+        false_statements=sum(1 for answer in statements if not answer),
+    )
+
+
+def _right_is_longest(question: SingleQuestion) -> bool:
+    lengths = [_length(option.text) for option in question.options]
+    right = next(i for i, option in enumerate(question.options) if option.correct)
+    return all(size < lengths[right] for i, size in enumerate(lengths) if i != right)
+
+
+def course_figures(results: Sequence[BlindResult]) -> dict[str, float]:
+    singles = sum(r.single for r in results)
+    return {
+        "longest_right_share": sum(r.longest_right for r in results) / singles if singles else 0.0,
+        "true": sum(r.true_statements for r in results),
+        "false": sum(r.false_statements for r in results),
+        "best_blind_percent": max((r.percent for r in results), default=0.0),
+        "banks_passed_blind": sum(r.passes for r in results),
+    }
