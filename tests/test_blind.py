@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from quizgen.blind import blind_result, course_figures, guessed_score
+from quizgen.blind import blind_result, course_figures, guessed_score, length_ranks
 from quizgen.model import Bank
 
 
@@ -19,13 +19,16 @@ def single(qid: str, right: str, *wrong: str) -> dict[str, Any]:
     return {"id": qid, "type": "single", "prompt": "p", "options": options}
 
 
-def test_one_answer_questions_are_guessed_by_the_longest_option() -> None:
+def test_one_answer_questions_are_guessed_by_length() -> None:
     guessable = bank(single("a", "the long and detailed right answer", "short", "brief"))
-    fair = bank(single("a", "right", "a long and plausible wrong answer", "another long wrong answer"))
     assert blind_result(guessable).percent == 100
     assert blind_result(guessable).passes
-    assert blind_result(fair).percent == 0
-    assert (blind_result(guessable).longest_right, blind_result(fair).longest_right) == (1, 0)
+    assert blind_result(guessable).longest_right == 1
+    # the right answer shortest, second shortest, second longest and longest once each: no bet pays more than one
+    texts = ["aa", "bbbb", "cccccc", "dddddddd"]
+    fair = bank(*(single(f"q{place}", texts[place], *(t for t in texts if t != texts[place])) for place in range(4)))
+    assert blind_result(fair).percent == 25
+    assert sorted(length_ranks(fair)) == [(0, 4), (1, 4), (2, 4), (3, 4)]
 
 
 def test_true_or_false_counts_the_better_of_all_true_and_all_false() -> None:
@@ -87,10 +90,21 @@ def test_typed_answers_orders_matches_and_calls() -> None:
 
 def test_course_figures() -> None:
     results = [
-        blind_result(bank(single("a", "the long and detailed right answer", "short"))),
-        blind_result(bank(single("b", "right", "a much longer wrong answer"))),
+        blind_result(bank(single("a", "the long and detailed right answer", "short", "a middling one"))),
+        blind_result(bank(single("b", "a middling one", "a much longer wrong answer", "short"))),
     ]
     figures = course_figures(results)
     assert figures["longest_right_share"] == pytest.approx(0.5)
-    assert figures["banks_passed_blind"] == 1
+    assert figures["banks_passed_blind"] == 2  # a bank of one question: some bet always finds it
     assert figures["best_blind_percent"] == 100
+
+
+def test_a_bank_that_hides_the_answer_in_the_middle_is_caught() -> None:
+    """Never the longest, never the shortest: the second shortest every time pays, and is found."""
+    middle = bank(
+        *(single(f"q{i}", "a mid-length answer", "the longest wrong answer of all here", "short") for i in range(4))
+    )
+    result = blind_result(middle)
+    assert result.longest_right == 0
+    assert result.percent == 100
+    assert length_ranks(middle) == [(1, 3)] * 4

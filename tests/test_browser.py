@@ -23,9 +23,15 @@ pytestmark = pytest.mark.browser
 
 
 def take_quiz(page: Page, bank: Bank, right: bool) -> None:
+    """Answer the questions this attempt shows (a draw, in its order), with the keyboard alone."""
     page.keyboard.press("Home")
-    for question in bank.questions:
-        answer(page, question, right)
+    page.wait_for_selector("form.quizgen-quiz.is-ready")
+    shown = page.eval_on_selector_all(
+        "fieldset.quizgen-question:not([hidden])", "sets => sets.map(set => set.dataset.questionId)"
+    )
+    by_id = {question.id: question for question in bank.questions}
+    for question_id in shown:
+        answer(page, by_id[question_id], right)
     tab_to(page, "form.quizgen-quiz .quizgen-check")
     page.keyboard.press("Enter")
 
@@ -203,9 +209,11 @@ def test_a_checked_lesson_has_no_wcag_aa_violations(page: Page, project_url: str
 
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(f"{project_url}/phone-skills/taking-messages/")
-    questions = page.locator("fieldset.quizgen-question")
+    page.wait_for_selector("form.quizgen-quiz.is-ready")
+    # answer two of the questions drawn (any with options), leave the rest: every state is on the page
+    questions = page.locator("fieldset.quizgen-question:not([hidden]):has(.quizgen-option input)")
     questions.nth(0).locator("input").nth(1).check()
-    questions.nth(3).locator("input").nth(0).check()
+    questions.nth(1).locator("input").nth(0).check()
     page.click(".quizgen-check")
     expect(page.locator(".quizgen-score")).not_to_have_text("")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})

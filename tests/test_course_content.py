@@ -13,9 +13,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from quizgen.blind import blind_result, course_figures, length_ranks
 from quizgen.course import find_banks
 from quizgen.load import load_bank
-from quizgen.model import FillBlankQuestion, MultipleQuestion, SingleQuestion, TrueFalseQuestion
+from quizgen.model import FillBlankQuestion, MultipleQuestion, ScenarioQuestion, SingleQuestion, TrueFalseQuestion
 from quizgen.stats import count_words
 
 CONTENT = ROOT / "content"
@@ -23,6 +24,7 @@ QUIZZES = ROOT / "quizzes"
 SHARED = ROOT.parent / "shared"
 CURRICULUM = SHARED / "curriculum.md"
 MODULES = ("phone-skills", "service-culture", "service-recovery")
+CAPSTONE = "capstone.md"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -87,7 +89,7 @@ def test_every_lesson_has_a_bank_and_every_bank_a_lesson() -> None:
     module_pages = [p for p in nav_pages() if p.startswith(MODULES) and not p.endswith(("index.md", "message-pad.md"))]
     assert len(module_pages) == 15
     banks = {b.relative_to(QUIZZES).with_suffix(".md").as_posix() for b in find_banks(QUIZZES)}
-    assert banks == set(module_pages)
+    assert banks == {*module_pages, CAPSTONE}
 
 
 @pytest.mark.parametrize("lesson", lessons(), ids=lambda p: p.stem)
@@ -115,6 +117,68 @@ def test_bank_meets_the_course_standard(lesson: Path) -> None:
                 assert option.correct or option.feedback, (question.id, option.text)
         if isinstance(question, (TrueFalseQuestion, FillBlankQuestion)):
             assert question.feedback, question.id
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda p: p.stem)
+def test_bank_measures_its_lesson(lesson: Path) -> None:
+    """A pool that two attempts draw differently from, that a learner who did not read cannot pass."""
+    bank = load_bank(QUIZZES / lesson.relative_to(CONTENT).with_suffix(".yml")).bank
+    pool = len(bank.questions)
+    assert pool >= 12
+    assert bank.draw is not None and 2 <= pool - bank.draw <= 4, (pool, bank.draw)
+    assert bank.shuffle
+    statements = [q.answer for q in bank.questions if isinstance(q, TrueFalseQuestion)]
+    assert 2 <= len(statements) <= 4 and abs(2 * sum(statements) - len(statements)) <= 1, statements
+    result = blind_result(bank)
+    assert result.percent <= 40, f"a learner who did not read scores {result.percent:.0f}%"  # bets: quizgen/blind.py
+    assert result.longest_right * 3 <= result.single, "the right option is the longest too often"
+    for question in bank.questions:
+        if isinstance(question, FillBlankQuestion):
+            # the lesson's own term, in every reasonable wording
+            assert len(question.answers) >= 2, (question.id, question.answers)
+
+
+def test_the_course_does_not_reward_guessing() -> None:
+    banks = [load_bank(bank).bank for bank in find_banks(QUIZZES)]
+    figures = course_figures([blind_result(bank) for bank in banks])
+    assert figures["longest_right_share"] <= 0.25
+    assert figures["banks_passed_blind"] == 0
+    assert abs(figures["true"] - figures["false"]) <= len(banks) // 2
+    # the right answer's place by length (shortest, next, ..., longest) is spread: no place pays
+    ranks = [rank for bank in banks for rank in length_ranks(bank)]
+    for place in ("shortest", "second shortest", "second longest", "longest"):
+        at = {
+            "shortest": lambda r, n: r == 0,
+            "second shortest": lambda r, n: r == 1,
+            "second longest": lambda r, n: r == n - 2,
+            "longest": lambda r, n: r == n - 1,
+        }[place]
+        share = sum(1 for r, n in ranks if at(r, n)) / len(ranks)
+        assert share <= 0.45, f"the right answer is the {place} in {share:.0%} of questions and call steps"
+
+
+def test_the_kinds_the_lessons_call_for() -> None:
+    banks = {b.relative_to(QUIZZES).with_suffix("").as_posix(): load_bank(b).bank for b in find_banks(QUIZZES)}
+    kinds = {name: {q.type for q in bank.questions} for name, bank in banks.items()}
+    for module in MODULES:
+        assert any("scenario" in used for name, used in kinds.items() if name.startswith(module)), module
+    assert "ordering" in kinds["phone-skills/holding-and-transferring"]  # the steps of a warm transfer
+    assert "matching" in kinds["phone-skills/taking-messages"]  # the parts of a message
+    assert "matching" in kinds["service-recovery/seven-recovery-strategies"]  # strategies to situations
+
+
+def test_the_capstone_call() -> None:
+    """The upset caller from greeting to follow-up: a long best path and four kinds of ending."""
+    bank = load_bank(QUIZZES / "capstone.yml").bank
+    (call,) = bank.questions
+    assert isinstance(call, ScenarioQuestion)
+    assert len(call.best_path()) >= 10
+    endings = [sid for sid, step in call.steps.items() if any(reply.goto == "end" for reply in step.choices)]
+    assert len(endings) >= 4, endings
+    for step in call.steps.values():
+        for reply in step.choices:
+            assert reply.feedback, reply.text
+    assert CAPSTONE in nav_pages()
 
 
 def test_the_course_has_enough_questions() -> None:

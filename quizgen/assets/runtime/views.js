@@ -38,6 +38,7 @@
   }
 
   function certificate() {
+    var complete = false;
     Q.all(document, '[data-quizgen="certificate"]').forEach(function (holder) {
       var items = required();
       var left = items.filter(function (item) { return !passed(item.id); });
@@ -45,6 +46,7 @@
       show(holder.querySelector('[data-part="todo"]'), !done);
       show(holder.querySelector('[data-part="done"]'), done);
       holder.classList.toggle("is-complete", done);
+      complete = complete || done;
       text(field(holder, "left"), String(left.length));
       Q.all(holder, ".quizgen-todo li[data-quiz-id]").forEach(function (item) {
         show(item, !passed(item.getAttribute("data-quiz-id")));
@@ -62,6 +64,10 @@
         text(field(row, "best"), quiz && quiz.tries ? percent(quiz.best) : "");
       });
     });
+    // for the print styles: this page shows a finished certificate (also off again after instant navigation)
+    if (document.documentElement.classList.contains("quizgen-certificate-page") !== complete) {
+      document.documentElement.classList.toggle("quizgen-certificate-page", complete);
+    }
   }
 
   /* ---- the learner's own copy: download, restore, reset ---- */
