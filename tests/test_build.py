@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 
 from quizgen import runtime
 from quizgen.kinds import QUESTION_TYPES
@@ -262,3 +262,10 @@ def test_the_site_makes_no_request_outside_itself(built_project: Path) -> None:
     for css in built_project.rglob("*.css"):
         assert "@import url(http" not in css.read_text(encoding="utf-8"), css
     assert not list(built_project.rglob("*.woff2")), "no web fonts"
+
+
+def test_printed_pages_need_no_has_selector() -> None:
+    """The message pad and the certificate print the same in browsers without :has() (some still in use at work)."""
+    for stylesheet in (ROOT / "content/stylesheets/course.css", ROOT / "quizgen/assets/views.css"):
+        rules = re.sub(r"/\*.*?\*/", "", stylesheet.read_text(encoding="utf-8"), flags=re.S)
+        assert ":has(" not in rules, stylesheet
