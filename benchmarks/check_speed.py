@@ -36,19 +36,39 @@ def bank(number: int, questions: int) -> str:
         kind = q % 4
         lines.append(f"  - id: {qid}")
         if kind == 0:
-            lines += ["    type: single", f"    prompt: Question {q} of lesson {number} - which greeting is best?",
-                      "    options:", "      - text: Name and organisation", "        correct: true",
-                      "      - text: Hello?", "        feedback: Callers cannot tell whom they reached."]
+            lines += [
+                "    type: single",
+                f"    prompt: Question {q} of lesson {number} - which greeting is best?",
+                "    options:",
+                "      - text: Name and organisation",
+                "        correct: true",
+                "      - text: Hello?",
+                "        feedback: Callers cannot tell whom they reached.",
+            ]
         elif kind == 1:
-            lines += ["    type: multiple", "    points: 2", f"    prompt: Question {q} of lesson {number} - pick two.",
-                      "    options:", "      - {text: Answer quickly, correct: true}",
-                      "      - {text: Smile, correct: true}", "      - {text: Let it ring, feedback: Callers give up.}"]
+            lines += [
+                "    type: multiple",
+                "    points: 2",
+                f"    prompt: Question {q} of lesson {number} - pick two.",
+                "    options:",
+                "      - {text: Answer quickly, correct: true}",
+                "      - {text: Smile, correct: true}",
+                "      - {text: Let it ring, feedback: Callers give up.}",
+            ]
         elif kind == 2:
-            lines += ["    type: true_false", f"    prompt: Statement {q} of lesson {number} is true.",
-                      "    answer: true", "    feedback: It is true."]
+            lines += [
+                "    type: true_false",
+                f"    prompt: Statement {q} of lesson {number} is true.",
+                "    answer: true",
+                "    feedback: It is true.",
+            ]
         else:
-            lines += ["    type: fill_blank", f"    prompt: Blank {q} of lesson {number} - ask them to ____ it.",
-                      "    answers: [spell, spell out]", "    feedback: Ask them to spell it."]
+            lines += [
+                "    type: fill_blank",
+                f"    prompt: Blank {q} of lesson {number} - ask them to ____ it.",
+                "    answers: [spell, spell out]",
+                "    feedback: Ask them to spell it.",
+            ]
         lines += ["    explanation: Because callers need it.", f"    see: {see}"]
     return "\n".join(lines) + "\n"
 
