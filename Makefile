@@ -7,13 +7,20 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck unit browser chromium node originality clean
+.PHONY: serve build offline test lint typecheck unit browser chromium node originality clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# A copy that works opened from the file system (no web server), zipped for handing out: HOSTING.md.
+offline: $(VENV)/.installed
+	OFFLINE=true $(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml
+	rm -f course-offline.zip
+	cd site-offline && $(PYTHON) -m zipfile -c ../course-offline.zip .
+	@echo "Wrote site-offline/ and course-offline.zip: open index.html in a browser."
 
 test: $(VENV)/.installed-dev chromium node lint typecheck
 	$(BIN)/pytest

@@ -60,11 +60,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class StaticServer:
-    """Serves a folder on 127.0.0.1 at a free port, in a background thread."""
+# The policy HOSTING.md gives HR for the course's server; the real course is tested under it.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'self'"
+)
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 at a free port, in a background thread, with any extra headers."""
+
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None) -> None:
+        extra = dict(headers or {})
+
+        class Handler(_QuietHandler):
+            def end_headers(self) -> None:
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                super().end_headers()
+
+        handler = functools.partial(Handler, directory=str(directory))
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
@@ -80,11 +95,11 @@ class Site:
     url: str
 
 
-def _built_and_served(project: Path, site: Path) -> Iterator[Site]:
+def _built_and_served(project: Path, site: Path, headers: dict[str, str] | None = None) -> Iterator[Site]:
     # The server's URL is known before the build, so the site is built for it:
     # the theme's instant navigation only takes over links listed, with this
     # address, in the site map.
-    server = StaticServer(site)
+    server = StaticServer(site, headers)
     try:
         result = mkdocs_build(project, "--site-dir", str(site), site_url=f"{server.url}/")
         assert result.returncode == 0, result.stdout + result.stderr
@@ -119,8 +134,8 @@ def progress_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture(scope="session")
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real course, built once per session into a temporary folder and served."""
-    yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"))
+    """The real course, built once per session into a temporary folder and served under the strict policy."""
+    yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"), {"Content-Security-Policy": STRICT_CSP})
 
 
 @pytest.fixture(scope="session")
