@@ -22,7 +22,7 @@ offline: $(VENV)/.installed
 	cd site-offline && $(PYTHON) -m zipfile -c ../course-offline.zip .
 	@echo "Wrote site-offline/ and course-offline.zip: open index.html in a browser."
 
-test: $(VENV)/.installed-dev chromium node lint typecheck
+test: $(VENV)/.installed-dev chromium node tests/js/node_modules/.installed lint typecheck
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
@@ -68,3 +68,8 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+# What the tests need from npm (a real SCORM runtime), at the versions tests/js/package-lock.json pins.
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json | node
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@

@@ -155,3 +155,50 @@ def _fewer_garbage_collections() -> None:
 
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+
+
+@main.command()
+@click.argument("standard", type=click.Choice(["scorm12", "scorm2004"]))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The package to write, for example course-scorm12.zip.",
+)
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."))
+def export(standard: str, output: Path, path: Path) -> None:
+    """Build the course in PATH and package it for an LMS: SCORM 1.2 (scorm12) or SCORM 2004 4th edition (scorm2004).
+
+    The package is one SCO that reports status, score and the learner's progress.
+    The zip is written whole or not at all.
+    """
+    import os
+    import subprocess
+    import tempfile
+
+    from . import scorm
+
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        click.echo(f"Building the course for {standard}...", err=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=path,
+            env={**os.environ, scorm.PACKAGE_ENV: standard, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            click.echo(result.stderr.strip() or result.stdout.strip(), err=True)
+            click.echo("quizgen: the course did not build, so no package was written", err=True)
+            sys.exit(1)
+        about = json.loads((site / scorm.ABOUT).read_text(encoding="utf-8"))
+        terminal = sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if terminal and (done == total or done % 50 == 0):
+                click.echo(f"\rpackaging {done}/{total} files", err=True, nl=done == total)
+
+        count = scorm.package(site, output, standard, about["title"], about["mastery"], progress)
+    click.echo(f"wrote {output}: {standard} package of {count} files")

@@ -121,6 +121,13 @@ def views_script() -> Asset:
 
 
 @functools.cache
+def lms_script() -> Asset:
+    """The LMS bridge a SCORM package's launch page runs (quizgen/scorm.py builds the package)."""
+    code = minify((UNITS / "lms.js").read_text(encoding="utf-8"))
+    return named("quizgen-lms", ".js", f"/* quizgen LMS bridge. Source: quizgen/assets/runtime/lms.js */\n{code}\n")
+
+
+@functools.cache
 def _stylesheet(source: str, stem: str) -> Asset:
     return named(stem, ".css", rcssmin.cssmin((ASSETS / source).read_text(encoding="utf-8")) + "\n")
 
@@ -154,4 +161,12 @@ def script() -> Asset:
 
 def assets() -> list[Asset]:
     """Every file the site serves under assets/quizgen/."""
-    return [script(), stylesheet(), more_kinds_script(), more_kinds_stylesheet(), views_script(), views_stylesheet()]
+    return [
+        script(),
+        stylesheet(),
+        more_kinds_script(),
+        more_kinds_stylesheet(),
+        views_script(),
+        views_stylesheet(),
+        lms_script(),
+    ]

@@ -10,7 +10,9 @@ the lesson keeps the last good version of its quiz.
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import course_pages, runtime
+from .. import course_pages, runtime, scorm
 from ..course import Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..final_check import final_bank
@@ -60,6 +62,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # `quizgen export scorm12|scorm2004` builds with this set: pages named as files, as an LMS serves them
+        self.package = os.environ.get(scorm.PACKAGE_ENV, "")
+        if self.package:
+            config.use_directory_urls = False
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
@@ -204,6 +210,25 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             item for item in config.extra_javascript if not str(item).startswith(f"{SITE_ASSETS}/course.")
         ]
         config.extra_javascript.append(f"{SITE_ASSETS}/{manifest.name}")
+        if self.package:
+            files.append(
+                File.generated(
+                    config,
+                    scorm.LAUNCH_PAGE,
+                    content=scorm.launch_page(
+                        self.package,
+                        config.site_name,
+                        [
+                            f"{SITE_ASSETS}/{runtime.script().name}",
+                            f"{SITE_ASSETS}/{manifest.name}",
+                            f"{SITE_ASSETS}/{runtime.lms_script().name}",
+                        ],
+                    ),
+                )
+            )
+            final = self.config.final_check
+            about = {"title": config.site_name, "mastery": final["pass_mark"] if final["enabled"] else None}
+            files.append(File.generated(config, scorm.ABOUT, content=json.dumps(about)))
         return env
 
     def _course_map(self, config: MkDocsConfig, files: Files) -> CourseMap:

@@ -51,13 +51,16 @@ function load({ storage = new MemoryStorage(), window = {}, views = false, cours
     const element = () => ({ style: {} });
     context.document = {
       createElement: element,
-      currentScript: { src: "https://example.org/course/assets/quizgen/quizgen-views.0123abcd.js" },
+      currentScript: { src: "https://example.org/course/assets/quizgen/quizgen-lms.0123abcd.js", getAttribute: () => "scorm12" },
       head: { appendChild() {} },
       addEventListener() {},
+      getElementById: () => null,
     };
+    context.console = console;
     Q.views = () => {}; // progress.js's: nothing to draw without a page
     window.QuizGen = Q; // in a browser the global object is the window
-    vm.runInContext(source("views.js"), context, { filename: "views.js" });
+    // the compact summary is the LMS bridge's (lms.js); with no LMS around, it defines it and stops
+    vm.runInContext(source("lms.js"), context, { filename: "lms.js" });
   }
   return { Q, store: Q.store, storage, window };
 }
@@ -503,7 +506,7 @@ test("another tab's change to this course's key is heard as a whole change", () 
   assert.deepEqual(heard, [true, true]);
 });
 
-/* ---- the compact summary (views.js) ---- */
+/* ---- the compact summary (lms.js) ---- */
 
 const day = (iso) => Math.floor(Date.parse(iso) / 864e5);
 

@@ -167,21 +167,6 @@
     return result.problem ? { problem: "This file is damaged: the progress in it could not be read." } : { data: result.data };
   }
 
-  /* ---- the progress in the compact form an LMS keeps ---- */
-
-  // Every quiz's summary as short text: {"v":2,"q":{id:[best, passed day, tries, last day]}};
-  // days count from 1970-01-01 (0: never). Fits SCORM 1.2's 4,096 characters for 60 lessons or more.
-  Q.store.compact = function () {
-    var summary = {};
-    var data = Q.store.read();
-    function day(date) { return date ? Math.floor(Date.parse(date) / 864e5) : 0; }
-    Object.keys(data.quizzes).forEach(function (id) {
-      var item = data.quizzes[id];
-      if (item.tries) summary[id] = [Math.round((item.best || 0) * 100) / 100, day(item.passed), item.tries, day(item.last)];
-    });
-    return JSON.stringify({ v: data.version, q: summary });
-  };
-
   Q.pages = function () {
     progressPage();
     certificate();
