@@ -91,7 +91,7 @@ def cmi(page: Page, standard: str, key: str) -> str:
     return value
 
 
-def pass_current_quiz(frame: FrameLocator) -> None:
+def pass_current_quiz(frame: FrameLocator | Page) -> None:
     frame.locator("form.quizgen-quiz.is-ready").wait_for()
     for fieldset in frame.locator("fieldset.quizgen-question:not([hidden])").all():
         fieldset.get_by_label("right", exact=True).check()
@@ -128,6 +128,16 @@ def test_a_learner_passes_the_course_inside_the_lms(page: Page, lms: tuple[str, 
     assert len(suspend) <= 4096  # SCORM 1.2's limit, which scorm-again does not enforce
     for lesson in LESSONS:
         assert f'"{lesson}":[100,' in suspend
+    # each question of the final check, as an interaction with its answer and result
+    sets = page.evaluate("() => window.sets")
+    interactions = sorted(key for key in sets if re.fullmatch(r"cmi\.interactions\.\d+\.id", key))
+    assert len(interactions) == 3  # one question drawn from each lesson
+    assert {sets[key] for key in interactions} <= {f"{q}-{n}" for q in ("greet", "hold", "own") for n in ("one", "two")}
+    for key in interactions:
+        base = key.removesuffix(".id")
+        assert sets[f"{base}.result"] == "correct"
+        assert sets[f"{base}.type"] == ("performance" if v12 else "other")
+        assert sets[f"{base}.{'student_response' if v12 else 'learner_response'}"].isdigit()  # the option chosen
     # moving between pages never ended the session: one initialise, no finish yet
     assert page.evaluate("() => window.calls") == {"init": 1, "finish": 0}
     # the learner leaves: the session ends once, with its time
@@ -205,3 +215,57 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no package was written" in result.output
     assert list(tmp_path.glob("course.zip*")) == [] and list(tmp_path.glob(".course.zip*")) == []
+
+
+def test_an_lms_that_refuses_a_value_is_logged_and_the_course_goes_on(page: Page, lms: tuple[str, str]) -> None:
+    standard, url = lms
+    api, setter = STANDARDS[standard]["api"], STANDARDS[standard]["set"]
+    error = "GetLastError" if standard == "scorm2004" else "LMSGetLastError"
+    page.add_init_script(
+        f"""window.addEventListener("DOMContentLoaded", () => {{
+              const lms = window.{api};
+              if (!lms) return;
+              const original = lms.{setter}.bind(lms), lastError = lms.{error}.bind(lms);
+              let refused = false;
+              lms.{setter} = (key, value) => {{
+                refused = key === "cmi.suspend_data";
+                return refused ? "false" : original(key, value);
+              }};
+              lms.{error} = () => (refused ? "351" : lastError());
+            }});"""
+    )
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda failure: errors.append(str(failure)))
+    page.goto(url)
+    frame = course(page)
+    frame.locator('[data-quizgen="continue"] a').click()
+    pass_current_quiz(frame)
+    wanted = f"the LMS refused {setter}(cmi.suspend_data): error 351"
+    for _ in range(30):  # the launch page reports when the store's change reaches it
+        if any(wanted in text for text in warnings):
+            break
+        page.wait_for_timeout(100)
+    assert any(wanted in text for text in warnings), warnings
+    frame.locator('nav a[href$="holding.html"]').first.click()  # the course goes on
+    pass_current_quiz(frame)
+    assert errors == []
+
+
+def test_unreadable_suspend_data_from_the_lms_keeps_the_browsers_copy(page: Page, lms: tuple[str, str]) -> None:
+    standard, url = lms
+    api = STANDARDS[standard]["api"]
+    page.goto(url.replace("host.html", "package/index.html"))  # the course alone: lesson one passed in this browser
+    page.locator('[data-quizgen="continue"] a').click()
+    pass_current_quiz(page)
+    page.add_init_script(
+        f"""window.addEventListener("DOMContentLoaded", () => {{
+              if (window.{api}) window.{api}.loadFromJSON({{ suspend_data: "{{not json" }});
+            }});"""
+    )
+    errors: list[str] = []
+    page.on("pageerror", lambda failure: errors.append(str(failure)))
+    page.goto(url)
+    course(page).locator('[data-quizgen="continue"] a').filter(has_text="Holding a call").wait_for()
+    assert errors == []

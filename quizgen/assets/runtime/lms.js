@@ -132,10 +132,42 @@
       changed = set("cmi.completion_status", complete ? "completed" : "incomplete") || changed;
       changed = set("cmi.success_status", complete ? "passed" : finalFailed ? "failed" : "unknown") || changed;
     }
+    changed = interactions() || changed;
     var suspend = Q.store.compact();
     if (suspend.length > SUSPEND_LIMIT) console.warn("quizgen: the progress summary has " + suspend.length + " characters, more than SCORM allows");
     else changed = set("cmi.suspend_data", suspend) || changed;
     if (changed) call("commit");
+  }
+
+  // Each question of each final-check attempt made in this session, as an interaction (a journal: appended).
+  var reported = {};
+  function interactions() {
+    var final = Q.course.final && Q.store.quiz(Q.course.final.id);
+    var added = false;
+    ((final && final.history) || []).forEach(function (entry) {
+      var key = entry.at + "/" + entry.seed;
+      if (reported[key] || Date.parse(entry.at) < started - 1000 || !entry.results) return;
+      reported[key] = true;
+      entry.questions.forEach(function (id) {
+        var n = Number(call("get", "cmi.interactions._count")) || 0;
+        var base = "cmi.interactions." + n + ".";
+        var state = entry.results[id] || "incorrect";
+        var response = JSON.stringify(Q.own(entry.answers, id) === undefined ? null : Q.own(entry.answers, id));
+        set(base + "id", id);
+        set(base + "type", v12 ? "performance" : "other");
+        if (v12) {
+          set(base + "student_response", response.slice(0, 255));
+          set(base + "result", state === "correct" ? "correct" : state === "partial" ? "neutral" : "wrong");
+          set(base + "time", entry.at.slice(11, 19));
+        } else {
+          set(base + "timestamp", entry.at.slice(0, 19));
+          set(base + "learner_response", response.slice(0, 4000));
+          set(base + "result", state === "correct" ? "correct" : state === "partial" ? "neutral" : "incorrect");
+        }
+        added = true;
+      });
+    });
+    return added;
   }
 
   function finish() {

@@ -235,8 +235,10 @@
       // The first check of an attempt is its score: what the learner knew, not what the marks then showed.
       ctx.attempt.recorded = true;
       ctx.attempt.score = result.percent;
+      var results = {};
+      ctx.plan.questions.forEach(function (id) { results[id] = result.questions[id].state; });
       Q.store.record(ctx.data.id, { seed: ctx.attempt.seed, questions: ctx.plan.questions, answers: responses,
-        hints: ctx.attempt.hints, score: result.percent, passed: result.passed, at: new Date().toISOString() });
+        hints: ctx.attempt.hints, results: results, score: result.percent, passed: result.passed, at: new Date().toISOString() });
     } else if (!restoring && typeof ctx.attempt.score === "number" && Math.abs(ctx.attempt.score - result.percent) > Q.EPSILON) {
       message += ". This attempt's recorded score stays " + Math.floor(ctx.attempt.score + Q.EPSILON) +
         "%: press Try again for a new attempt that counts";

@@ -52,8 +52,16 @@
     var kept = attempt(value);
     if (!kept || !isIds(value.questions) || !isScore(value.score) || typeof value.passed !== "boolean" ||
         !isDate(value.at)) return null;
-    return { seed: kept.seed, questions: kept.questions, answers: kept.answers, hints: kept.hints,
+    var entry = { seed: kept.seed, questions: kept.questions, answers: kept.answers, hints: kept.hints,
       score: value.score, passed: value.passed, at: value.at };
+    if (isObject(value.results)) {
+      entry.results = {};
+      kept.questions.forEach(function (id) {
+        var state = Q.own(value.results, id);
+        if (state === "correct" || state === "partial" || state === "incorrect") entry.results[id] = state;
+      });
+    }
+    return entry;
   }
 
   // One quiz's progress: its summary (kept up to date by record), its recent attempts and the one under way.
