@@ -158,7 +158,7 @@ def _fewer_garbage_collections() -> None:
 
 
 @main.command()
-@click.argument("standard", type=click.Choice(["scorm12", "scorm2004"]))
+@click.argument("standard", metavar="FORMAT", type=click.Choice(["scorm12", "scorm2004", "csv", "json"]))
 @click.option(
     "-o",
     "--output",
@@ -168,16 +168,22 @@ def _fewer_garbage_collections() -> None:
 )
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."))
 def export(standard: str, output: Path, path: Path) -> None:
-    """Build the course in PATH and package it for an LMS: SCORM 1.2 (scorm12) or SCORM 2004 4th edition (scorm2004).
+    """Export the course in PATH: an LMS package, or its questions for review.
 
-    The package is one SCO that reports status, score and the learner's progress.
-    The zip is written whole or not at all.
+    scorm12, scorm2004: the built course as one SCO (SCORM 1.2 or 2004 4th
+    edition) that reports status, score and progress. csv, json: one row per
+    question (lesson, id, kind, prompt, options, right answers, points,
+    explanation, see). Every file is written whole or not at all.
     """
     import os
     import subprocess
     import tempfile
 
     from . import scorm
+
+    if standard in ("csv", "json"):
+        _export_table(standard, output, path)
+        return
 
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
@@ -202,3 +208,27 @@ def export(standard: str, output: Path, path: Path) -> None:
 
         count = scorm.package(site, output, standard, about["title"], about["mastery"], progress)
     click.echo(f"wrote {output}: {standard} package of {count} files")
+
+
+def _export_table(kind: str, output: Path, path: Path) -> None:
+    from .atomic import write_atomically
+    from .course import load_course
+    from .exports import table
+    from .site_config import read_site_config
+
+    try:
+        site = read_site_config(path)
+        course = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
+        course.raise_problems()
+    except QuizgenError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format(), err=True)
+        click.echo("quizgen: fix the banks first; no file was written", err=True)
+        sys.exit(1)
+    found = table.rows([course.quizzes[lesson] for lesson in sorted(course.quizzes)])
+    text = table.csv_text(found) if kind == "csv" else table.json_text(found)
+    def write(partial: Path) -> None:
+        partial.write_text(text, encoding="utf-8", newline="")
+
+    write_atomically(output, write)
+    click.echo(f"wrote {output}: {len(found)} questions")

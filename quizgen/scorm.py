@@ -14,12 +14,12 @@ zip, atomically.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
+
+from .atomic import write_atomically
 
 LAUNCH_PAGE = "scorm-launch.html"
 ABOUT = "quizgen-package.json"  # written by the build for the export: title and mastery; not packaged
@@ -150,18 +150,14 @@ def package(
     )
     identifier = "quizgen-" + "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
     text = manifest(standard, title, files, mastery, identifier)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
-    os.close(handle)
-    try:
+
+    def write(partial: Path) -> None:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("imsmanifest.xml", text)
             for number, name in enumerate(files, 1):
                 archive.write(site / name, name)
                 if progress:
                     progress(number, len(files))
-        os.replace(partial, output)  # whole or not at all
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+
+    write_atomically(output, write)  # whole or not at all
     return len(files)
