@@ -158,7 +158,7 @@ def _fewer_garbage_collections() -> None:
 
 
 @main.command()
-@click.argument("standard", metavar="FORMAT", type=click.Choice(["scorm12", "scorm2004", "csv", "json"]))
+@click.argument("standard", metavar="FORMAT", type=click.Choice(["scorm12", "scorm2004", "csv", "json", "gift"]))
 @click.option(
     "-o",
     "--output",
@@ -173,7 +173,8 @@ def export(standard: str, output: Path, path: Path) -> None:
     scorm12, scorm2004: the built course as one SCO (SCORM 1.2 or 2004 4th
     edition) that reports status, score and progress. csv, json: one row per
     question (lesson, id, kind, prompt, options, right answers, points,
-    explanation, see). Every file is written whole or not at all.
+    explanation, see). gift: Moodle GIFT text, a category per lesson (calls
+    are skipped and named). Every file is written whole or not at all.
     """
     import os
     import subprocess
@@ -181,7 +182,7 @@ def export(standard: str, output: Path, path: Path) -> None:
 
     from . import scorm
 
-    if standard in ("csv", "json"):
+    if standard in ("csv", "json", "gift"):
         _export_table(standard, output, path)
         return
 
@@ -225,10 +226,21 @@ def _export_table(kind: str, output: Path, path: Path) -> None:
             click.echo(problem.format(), err=True)
         click.echo("quizgen: fix the banks first; no file was written", err=True)
         sys.exit(1)
-    found = table.rows([course.quizzes[lesson] for lesson in sorted(course.quizzes)])
-    text = table.csv_text(found) if kind == "csv" else table.json_text(found)
+    quizzes = [course.quizzes[lesson] for lesson in sorted(course.quizzes)]
+    if kind == "gift":
+        from .exports.gift import gift
+
+        result = gift(quizzes)
+        for skipped in result.skipped:
+            click.echo(f"warning: skipped {skipped}", err=True)
+        text, count = result.text, result.questions
+    else:
+        found = table.rows(quizzes)
+        text = table.csv_text(found) if kind == "csv" else table.json_text(found)
+        count = len(found)
+
     def write(partial: Path) -> None:
         partial.write_text(text, encoding="utf-8", newline="")
 
     write_atomically(output, write)
-    click.echo(f"wrote {output}: {len(found)} questions")
+    click.echo(f"wrote {output}: {count} questions")

@@ -7,14 +7,26 @@ import csv
 import io
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
+from test_runtime_node import node
 
 from quizgen.cli import main
 from quizgen.course import load_course
 from quizgen.exports.table import COLUMNS
+from quizgen.model import (
+    FillBlankQuestion,
+    MatchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
 
 
 def export(kind: str, output: Path, course: Path = ROOT) -> str:
@@ -70,3 +82,55 @@ def test_a_broken_bank_writes_nothing(tmp_path: Path) -> None:
     assert "quizzes/calls/answering.yml:2:1: error: YAML syntax error" in result.output
     assert "no file was written" in result.output
     assert list(tmp_path.glob("*q.csv*")) == []
+
+
+def test_gift_reads_back_with_an_independent_parser(tmp_path: Path) -> None:
+    """gift-pegjs (npm) reads the export into the same questions, right answers and weights."""
+    output = tmp_path / "course.gift"
+    result = CliRunner().invoke(main, ["export", "gift", "-o", str(output), str(ROOT)])
+    assert result.exit_code == 0, result.output
+    course = load_course(ROOT / "quizzes", ROOT / "content")
+    questions = {q.id: q for quiz in course.quizzes.values() for q in quiz.loaded.bank.questions}
+    calls = [q.id for q in questions.values() if isinstance(q, ScenarioQuestion)]
+    assert f"wrote {output}: {len(questions) - len(calls)} questions" in result.output
+    for call in calls:  # skipped, and named
+        assert f"{call} (a call has no GIFT equivalent)" in result.output
+    parsed = json.loads(
+        subprocess.run(
+            [node(), str(ROOT / "tests/js/parse_gift.cjs"), str(output)],
+            cwd=ROOT / "tests/js",
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    categories = [item["title"] for item in parsed if item["type"] == "Category"]
+    assert categories == sorted(quiz.quiz_id for quiz in course.quizzes.values())
+    read = [item for item in parsed if item["type"] != "Category"]
+    assert len(read) == len(questions) - len(calls)
+    for item in read:
+        question = questions[item["title"]]
+        assert item["stem"]["text"] == question.prompt, question.id
+        if isinstance(question, SingleQuestion):
+            assert item["type"] == "MC"
+            assert [c["text"]["text"] for c in item["choices"] if c["isCorrect"]] == [
+                o.text for o in question.options if o.correct
+            ]
+        elif isinstance(question, MultipleQuestion):
+            weights = {c["text"]["text"]: c["weight"] for c in item["choices"]}
+            share = 100 / question.correct_count
+            for option in question.options:
+                assert weights[option.text] == pytest.approx(share if option.correct else -share, abs=1e-4)
+            assert sum(w for w in weights.values() if w > 0) == pytest.approx(100, abs=1e-3)  # weights add up
+        elif isinstance(question, TrueFalseQuestion):
+            assert item["type"] == "TF" and item["isTrue"] is question.answer
+        elif isinstance(question, FillBlankQuestion):
+            assert item["type"] == "Short"
+            assert [c["text"]["text"] for c in item["choices"]] == [str(a) for a in question.answers]
+        elif isinstance(question, MatchingQuestion):
+            pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in item["matchPairs"]]
+            assert pairs == [(p.left, p.right) for p in question.pairs] + [("", d) for d in question.distractors]
+        elif isinstance(question, OrderingQuestion):  # matching to positions
+            pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in item["matchPairs"]]
+            assert pairs == [(text, str(n)) for n, text in enumerate(question.items, 1)]
+        assert item["globalFeedback"]["text"].endswith(question.explanation or ""), question.id

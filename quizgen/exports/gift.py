@@ -1,0 +1,106 @@
+"""The course's banks as Moodle GIFT text: one $CATEGORY per module and lesson.
+
+single and multiple choice (right options weighted to add up to 100%, each
+wrong option taking away what one right option gives, as our scoring does),
+true/false, short answer (every accepted answer), matching (with its extra
+choices), ordering as matching to positions. A call (scenario) has no GIFT
+equivalent: it is skipped and named. GIFT's special characters are escaped
+in every piece of text, and line breaks are written as \\n, since a blank
+line ends a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..course import Quiz
+from ..model import (
+    FillBlankQuestion,
+    MatchingQuestion,
+    MultipleQuestion,
+    OrderingQuestion,
+    Question,
+    ScenarioQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+)
+
+_SPECIAL = "\\~=#{}:"
+
+
+def escape(text: str) -> str:
+    for char in _SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def weight(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+@dataclass
+class GiftExport:
+    text: str
+    questions: int
+    skipped: list[str] = field(default_factory=list)  # "file: id (why)"
+
+
+def category(quiz: Quiz) -> str:
+    return quiz.quiz_id  # "phone-skills/taking-messages": the module, then the lesson
+
+
+def gift(quizzes: Sequence[Quiz]) -> GiftExport:
+    parts: list[str] = []
+    count = 0
+    skipped: list[str] = []
+    for quiz in quizzes:
+        parts.append(f"$CATEGORY: {category(quiz)}\n")
+        for question in quiz.loaded.bank.questions:
+            body = _question(question)
+            if body is None:
+                skipped.append(f"{quiz.loaded.file}: {question.id} (a call has no GIFT equivalent)")
+                continue
+            parts.append(body)
+            count += 1
+    return GiftExport("\n".join(parts), count, skipped)
+
+
+def _feedback(text: str | None) -> str:
+    return f"#{escape(text)}" if text else ""
+
+
+def _general(question: Question, extra: str | None = None) -> str:
+    text = " ".join(t for t in (extra, question.explanation) if t)
+    return f"####{escape(text)}\n" if text else ""
+
+
+def _question(question: Question) -> str | None:
+    head = f"::{escape(question.id)}::[markdown]{escape(question.prompt)}"
+    if isinstance(question, SingleQuestion):
+        lines = [f"{'=' if o.correct else '~'}{escape(o.text)}{_feedback(o.feedback)}" for o in question.options]
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question)}}}\n"
+    if isinstance(question, MultipleQuestion):
+        share = 100 / question.correct_count
+        lines = [
+            f"~%{weight(share if o.correct else -share)}%{escape(o.text)}{_feedback(o.feedback)}"
+            for o in question.options
+        ]
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question)}}}\n"
+    if isinstance(question, TrueFalseQuestion):
+        wrong = _feedback(question.feedback) or "#"
+        return f"{head}{{{'TRUE' if question.answer else 'FALSE'}{wrong}#\n{_general(question)}}}\n"
+    if isinstance(question, FillBlankQuestion):
+        lines = [f"={escape(str(answer))}" for answer in question.answers]
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question, question.feedback)}}}\n"
+    if isinstance(question, MatchingQuestion):
+        lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in question.pairs]
+        lines += [f"= -> {escape(extra)}" for extra in question.distractors]
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question, question.feedback_text())}}}\n"
+    if isinstance(question, OrderingQuestion):
+        lines = [f"={escape(item)} -> {position}" for position, item in enumerate(question.items, 1)]
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question, question.feedback)}}}\n"
+    if isinstance(question, ScenarioQuestion):
+        return None
+    raise TypeError(f"no GIFT for {question.type}")
