@@ -39,6 +39,7 @@ from .config import QuizgenConfig
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
 SITE_ASSETS = "assets/quizgen"
+QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
 
 
 class QuizgenPlugin(BasePlugin[QuizgenConfig]):
@@ -56,6 +57,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.course_map = CourseMap("", "course", [])
         self.lesson_anchors: dict[str, Anchors] = {}
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
+        self.quiz_html: dict[str, str] = {}  # each lesson's quiz, put in its page after the search index
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -193,7 +195,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         heading_id = page_html.unique_id("check-yourself", anchors)
         quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
         self.lesson_anchors[quiz.quiz_id] = anchors
-        content, offset = page_html.place(html, quiz_html)
+        # The quiz goes in at on_page_context, once the search plugin has indexed the page: it would
+        # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
+        self.quiz_html[page.file.src_uri] = quiz_html
+        content, offset = page_html.place(html, QUIZ_MARKER)
         page_html.add_to_toc(page.toc, content, offset, heading, heading_id)
         return content
 
@@ -272,7 +277,9 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         def link(url: str) -> str:
             return get_relative_url(url, page.url)
 
+        quiz = self.quiz_html.get(page.file.src_uri, "")
         fills: dict[str, Callable[[], str]] = {
+            "quiz": lambda: quiz,
             "progress-course": lambda: course_pages.progress_course(course, link),
             "progress-final": lambda: course_pages.progress_final(course, link),
             "progress-tools": course_pages.progress_tools,
