@@ -56,21 +56,36 @@ class Course:
             raise QuizgenError(self.problems)
 
 
-def load_course(quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None) -> Course:
+# A bank file as last read: its modification time and size, and what it held.
+BankCache = dict[Path, tuple[tuple[int, int], LoadedBank]]
+
+
+def load_course(
+    quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None, cache: BankCache | None = None
+) -> Course:
     """Load every bank under ``quizzes_dir`` and pair it with its lesson in ``docs_dir``.
 
     File names in problems are shown relative to ``root`` (the course folder).
     Every problem in every bank is collected, so an author sees them all at once.
+    With a ``cache`` (kept by `mkdocs serve` between rebuilds), a bank whose
+    file has not changed since it was last read is not read again.
     """
     course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
     for path in course.bank_files:
         display = shown_path(path, root)
-        try:
-            loaded = load_bank(path, display)
-        except QuizgenError as exc:
-            course.problems.extend(exc.problems)
-            continue
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if cache is not None and path in cache and cache[path][0] == signature:
+            loaded = cache[path][1]
+        else:
+            try:
+                loaded = load_bank(path, display)
+            except QuizgenError as exc:
+                course.problems.extend(exc.problems)
+                continue
+            if cache is not None:
+                cache[path] = (signature, loaded)
         lesson = lesson_of(path, quizzes_dir)
         if not (docs_dir / lesson).is_file():
             course.problems.append(

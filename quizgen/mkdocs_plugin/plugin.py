@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import course_pages, runtime, scorm
-from ..course import Course, Quiz, load_course, missing_anchors
+from ..course import BankCache, Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..final_check import final_bank
 from ..problems import Problem, shown_path
@@ -58,6 +58,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.lesson_anchors: dict[str, Anchors] = {}
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
         self.quiz_html: dict[str, str] = {}  # each lesson's quiz, put in its page after the search index
+        self.bank_cache: BankCache = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -108,7 +109,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         # Runs before MkDocs empties the site folder: a broken bank stops the
         # build here and `mkdocs serve` goes on serving the last good site.
         self.page_problems = []
-        self.course = load_course(self.quizzes_dir, self.docs_dir, root=self.project_dir)
+        # while serving, a rebuild re-reads only the banks that changed
+        self.course = load_course(
+            self.quizzes_dir, self.docs_dir, root=self.project_dir, cache=self.bank_cache if self.serving else None
+        )
         if self.course.problems:
             if not self.serving:
                 self._fail(self.course.problems)
