@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quizgen.blind import blind_result, course_figures, length_ranks
+from quizgen.blind import blind_result, course_figures, length_ranks, place_shares
 from quizgen.course import load_course
 
 
@@ -35,14 +35,7 @@ def main(root: Path) -> None:
         f"true/false {figures['true']:.0f}:{figures['false']:.0f}; "
         f"highest blind score {figures['best_blind_percent']:.0f}%"
     )
-    places = {
-        "shortest": lambda r, n: r == 0,
-        "second shortest": lambda r, n: r == 1,
-        "second longest": lambda r, n: r == n - 2,
-        "longest": lambda r, n: r == n - 1,
-    }
-    for name, at in places.items():
-        share = sum(1 for r, n in ranks if at(r, n)) / len(ranks) if ranks else 0.0
+    for name, share in place_shares(ranks).items():
         print(f"right answer is the {name} option or reply: {share:.0%}")
 
 

@@ -22,7 +22,7 @@ statements are balanced.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .kinds.base import plain
@@ -138,6 +138,23 @@ def length_ranks(bank: Bank) -> list[tuple[int, int]]:
 def _rank(texts: list[str], index: int) -> tuple[int, int]:
     order = sorted(range(len(texts)), key=lambda i: (_length(texts[i]), i))
     return order.index(index), len(texts)
+
+
+# The places by length a guesser bets on, as a test of (rank from the shortest, number of options).
+PLACES: dict[str, Callable[[int, int], bool]] = {
+    "shortest": lambda rank, size: rank == 0,
+    "second shortest": lambda rank, size: rank == 1,
+    "second longest": lambda rank, size: rank == size - 2,
+    "longest": lambda rank, size: rank == size - 1,
+}
+
+
+def place_shares(ranks: Sequence[tuple[int, int]]) -> dict[str, float]:
+    """How often the right answer sits at each place of PLACES (a middle of three counts as both second places)."""
+    return {
+        place: sum(1 for rank, size in ranks if at(rank, size)) / len(ranks) if ranks else 0.0
+        for place, at in PLACES.items()
+    }
 
 
 def course_figures(results: Sequence[BlindResult]) -> dict[str, float]:

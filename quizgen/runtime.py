@@ -113,18 +113,22 @@ def more_kinds_script() -> Asset:
     return named("quizgen-kinds", ".js", f"/* quizgen kinds. Sources: quizgen/assets/runtime/kinds/ */\n{code}\n")
 
 
+def _unit_script(unit: str, stem: str, label: str) -> Asset:
+    """A unit loaded on its own (not joined into the every-page script), minified and named by its hash."""
+    code = minify((UNITS / unit).read_text(encoding="utf-8"))
+    return named(stem, ".js", f"/* quizgen {label}. Source: quizgen/assets/runtime/{unit} */\n{code}\n")
+
+
 @functools.cache
 def views_script() -> Asset:
     """The progress page's and the certificate's code, which the runtime loads on those pages only."""
-    code = minify((UNITS / "views.js").read_text(encoding="utf-8"))
-    return named("quizgen-views", ".js", f"/* quizgen views. Source: quizgen/assets/runtime/views.js */\n{code}\n")
+    return _unit_script("views.js", "quizgen-views", "views")
 
 
 @functools.cache
 def lms_script() -> Asset:
     """The LMS bridge a SCORM package's launch page runs (quizgen/scorm.py builds the package)."""
-    code = minify((UNITS / "lms.js").read_text(encoding="utf-8"))
-    return named("quizgen-lms", ".js", f"/* quizgen LMS bridge. Source: quizgen/assets/runtime/lms.js */\n{code}\n")
+    return _unit_script("lms.js", "quizgen-lms", "LMS bridge")
 
 
 @functools.cache

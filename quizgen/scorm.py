@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .atomic import write_atomically
+from .course_pages import course_key
 
 LAUNCH_PAGE = "scorm-launch.html"
 ABOUT = "quizgen-package.json"  # written by the build for the export: title and mastery; not packaged
@@ -148,7 +149,7 @@ def package(
     files = sorted(
         path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file() and path.name != ABOUT
     )
-    identifier = "quizgen-" + "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
+    identifier = "quizgen-" + course_key(title)
     text = manifest(standard, title, files, mastery, identifier)
 
     def write(partial: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from quizgen.blind import blind_result, course_figures, length_ranks
+from quizgen.blind import blind_result, course_figures, length_ranks, place_shares
 from quizgen.course import find_banks
 from quizgen.load import load_bank
 from quizgen.model import FillBlankQuestion, MultipleQuestion, ScenarioQuestion, SingleQuestion, TrueFalseQuestion
@@ -146,14 +146,7 @@ def test_the_course_does_not_reward_guessing() -> None:
     assert abs(figures["true"] - figures["false"]) <= len(banks) // 2
     # the right answer's place by length (shortest, next, ..., longest) is spread: no place pays
     ranks = [rank for bank in banks for rank in length_ranks(bank)]
-    for place in ("shortest", "second shortest", "second longest", "longest"):
-        at = {
-            "shortest": lambda r, n: r == 0,
-            "second shortest": lambda r, n: r == 1,
-            "second longest": lambda r, n: r == n - 2,
-            "longest": lambda r, n: r == n - 1,
-        }[place]
-        share = sum(1 for r, n in ranks if at(r, n)) / len(ranks)
+    for place, share in place_shares(ranks).items():
         assert share <= 0.45, f"the right answer is the {place} in {share:.0%} of questions and call steps"
 
 
