@@ -158,7 +158,7 @@ def _fewer_garbage_collections() -> None:
 
 
 @main.command()
-@click.argument("standard", metavar="FORMAT", type=click.Choice(["scorm12", "scorm2004", "csv", "json", "gift"]))
+@click.argument("standard", metavar="FORMAT", type=click.Choice(["scorm12", "scorm2004", "qti", "csv", "json", "gift"]))
 @click.option(
     "-o",
     "--output",
@@ -171,7 +171,9 @@ def export(standard: str, output: Path, path: Path) -> None:
     """Export the course in PATH: an LMS package, or its questions for review.
 
     scorm12, scorm2004: the built course as one SCO (SCORM 1.2 or 2004 4th
-    edition) that reports status, score and progress. csv, json: one row per
+    edition) that reports status, score and progress. qti: an IMS QTI 2.1
+    content package, an item per question and a test per lesson, for an
+    LMS's own quiz engine (calls are skipped and named). csv, json: one row per
     question (lesson, id, kind, prompt, options, right answers, points,
     explanation, see). gift: Moodle GIFT text, a category per lesson (calls
     are skipped and named). Every file is written whole or not at all.
@@ -182,7 +184,7 @@ def export(standard: str, output: Path, path: Path) -> None:
 
     from . import scorm
 
-    if standard in ("csv", "json", "gift"):
+    if standard in ("qti", "csv", "json", "gift"):
         _export_table(standard, output, path)
         return
 
@@ -227,6 +229,21 @@ def _export_table(kind: str, output: Path, path: Path) -> None:
         click.echo("quizgen: fix the banks first; no file was written", err=True)
         sys.exit(1)
     quizzes = [course.quizzes[lesson] for lesson in sorted(course.quizzes)]
+    if kind == "qti":
+        from .exports import qti
+
+        terminal = sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if terminal and (done == total or done % 50 == 0):
+                click.echo(f"\rwriting {done}/{total} questions", err=True, nl=done == total)
+
+        package = qti.package(quizzes, progress)
+        for skipped in package.skipped:
+            click.echo(f"warning: skipped {skipped}", err=True)
+        write_atomically(output, lambda partial: qti.write_zip(package, partial))
+        click.echo(f"wrote {output}: QTI 2.1 package of {package.questions} questions")
+        return
     if kind == "gift":
         from .exports.gift import gift
 
