@@ -213,6 +213,68 @@ def export(standard: str, output: Path, path: Path) -> None:
     click.echo(f"wrote {output}: {standard} package of {count} files")
 
 
+@main.group("import")
+def import_() -> None:
+    """Make banks of this course from another system's questions."""
+
+
+@import_.command("gift")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder the banks go in, for example quizzes/ or quizzes/imported/.",
+)
+@click.option(
+    "--course", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help=COURSE_HELP
+)
+def import_gift(file: Path, output: Path, course: Path) -> None:
+    """Make banks from a Moodle GIFT FILE: one bank per category, in OUTPUT.
+
+    Ids come from the question names, unique across the course. Feedback,
+    weights and general feedback are kept; essays, numerical questions and
+    descriptions are listed as skipped. A bank inside the course's quizzes
+    folder gets a lesson page to write if it has none. Nothing is
+    overwritten. Example:
+
+        quizgen import gift moodle-export.gift -o quizzes/
+    """
+    from .course import load_course
+    from .imports import files, gift_syntax
+    from .imports.gift import convert, slug
+    from .site_config import read_site_config
+    from .yaml_source import decode
+
+    shown = shown_path(file, course)
+    try:
+        site = read_site_config(course) if (course / "mkdocs.yml").is_file() else None
+        taken: set[str] = set()
+        if site is not None:
+            existing = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
+            taken = {q.id for quiz in existing.quizzes.values() for q in quiz.loaded.bank.questions}
+        document = gift_syntax.parse(decode(file.read_bytes(), shown), shown)
+        imported = convert(document, slug(file.stem) or "imported", taken)
+        planned = files.plan(imported.banks, output, site)
+        said = files.write(planned, course)
+    except QuizgenError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format(), err=True)
+        click.echo("quizgen: nothing was imported", err=True)
+        sys.exit(1)
+    for line in said:
+        click.echo(line)
+    for note in imported.skipped:
+        click.echo(note.format(shown, "skipped"), err=True)
+    for note in imported.changed:
+        click.echo(note.format(shown, "changed"), err=True)
+    click.echo(
+        f"imported {imported.questions} questions into {len(imported.banks)} banks; "
+        f"{len(imported.skipped)} skipped. Next: run `quizgen check`."
+    )
+
+
 def _export_table(kind: str, output: Path, path: Path) -> None:
     from .atomic import write_atomically
     from .course import load_course

@@ -228,7 +228,7 @@ def new_lesson(root: Path, target: str, title: str) -> list[Path]:
     after = _nav_with_page(before, module, f"{module}/{slug}.md")
     writes = [
         (lesson, LESSON_TEMPLATE.format(title=title)),
-        (bank, bank_text(title, _id_prefix(site, module, slug), _schema_path(site.quizzes_dir, bank))),
+        (bank, bank_text(title, _id_prefix(site, module, slug), schema_path(site.quizzes_dir, bank))),
     ]
     _create_files(writes, config, after, root)
     return [lesson, bank] if after is None else [lesson, bank, config]
@@ -319,7 +319,7 @@ def _id_prefix(site: SiteConfig, module: str, slug: str) -> str:
     return slug if not any(i.startswith(f"{slug}-example-") for i in taken) else f"{module}-{slug}"
 
 
-def _schema_path(quizzes_dir: Path, bank: Path) -> str:
+def schema_path(quizzes_dir: Path, bank: Path) -> str:
     """The schema as the YAML language server finds it: relative to the bank's folder."""
     return os.path.relpath(quizzes_dir / SCHEMA_FILE, bank.parent).replace(os.sep, "/")
 

@@ -126,7 +126,14 @@ def test_gift_reads_back_with_an_independent_parser(tmp_path: Path) -> None:
             assert item["type"] == "TF" and item["isTrue"] is question.answer
         elif isinstance(question, FillBlankQuestion):
             assert item["type"] == "Short"
-            assert [c["text"]["text"] for c in item["choices"]] == [str(a) for a in question.answers]
+            accepted = [c["text"]["text"] for c in item["choices"] if c["weight"] is None]
+            assert accepted == [str(a) for a in question.answers]
+            anything_else = [c for c in item["choices"] if c["weight"] is not None]  # Moodle's 0% "*" answer
+            if question.feedback:
+                assert [(c["text"]["text"], c["weight"]) for c in anything_else] == [("*", 0)]
+                assert anything_else[0]["feedback"]["text"] == question.feedback
+            else:
+                assert anything_else == []
         elif isinstance(question, MatchingQuestion):
             pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in item["matchPairs"]]
             assert pairs == [(p.left, p.right) for p in question.pairs] + [("", d) for d in question.distractors]

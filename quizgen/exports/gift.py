@@ -2,17 +2,26 @@
 
 single and multiple choice (right options weighted to add up to 100%, each
 wrong option taking away what one right option gives, as our scoring does),
-true/false, short answer (every accepted answer), matching (with its extra
-choices), ordering as matching to positions. A call (scenario) has no GIFT
+true/false, short answer (every accepted answer, and the feedback for any
+other as Moodle's 0% "*" answer), matching (with its extra choices),
+ordering as matching to positions. A call (scenario) has no GIFT
 equivalent: it is skipped and named. GIFT's special characters are escaped
 in every piece of text, and line breaks are written as \\n, since a blank
 line ends a question.
+
+What GIFT cannot hold (a question's points, its lesson link, hints, fixed
+options, the bank's title and settings) goes in a comment line, ``// quizgen:
+{...}`` before the question and ``// quizgen-bank: {...}`` after the
+category, as JSON. Moodle ignores comments; ``quizgen import gift`` reads
+them back (``imports/gift.py``), so a round trip loses nothing but the calls.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..course import Quiz
 from ..model import (
@@ -27,6 +36,10 @@ from ..model import (
 )
 
 _SPECIAL = "\\~=#{}:"
+BANK_NOTE = "// quizgen-bank: "
+QUESTION_NOTE = "// quizgen: "
+# Kept in the question's note: every key the GIFT text itself does not hold.
+_NOTED = ("points", "see", "hints", "hint_penalty", "shuffle_options")
 
 
 def escape(text: str) -> str:
@@ -56,15 +69,31 @@ def gift(quizzes: Sequence[Quiz]) -> GiftExport:
     count = 0
     skipped: list[str] = []
     for quiz in quizzes:
+        bank = quiz.loaded.bank
         parts.append(f"$CATEGORY: {category(quiz)}\n")
-        for question in quiz.loaded.bank.questions:
+        parts.append(_note(BANK_NOTE, bank.model_dump(mode="json", exclude_defaults=True, exclude={"questions"})))
+        for question in bank.questions:
             body = _question(question)
             if body is None:
                 skipped.append(f"{quiz.loaded.file}: {question.id} (a call has no GIFT equivalent)")
                 continue
-            parts.append(body)
+            parts.append(_note(QUESTION_NOTE, _kept(question)) + body)
             count += 1
     return GiftExport("\n".join(parts), count, skipped)
+
+
+def _note(prefix: str, data: dict[str, Any]) -> str:
+    return f"{prefix}{json.dumps(data, ensure_ascii=False, separators=(', ', ': '))}\n" if data else ""
+
+
+def _kept(question: Question) -> dict[str, Any]:
+    """What the question's GIFT text does not say, to be read back on import."""
+    kept = question.model_dump(mode="json", exclude_defaults=True, include=set(_NOTED))
+    if isinstance(question, (SingleQuestion, MultipleQuestion)) and any(o.fixed for o in question.options):
+        kept["fixed"] = [index for index, option in enumerate(question.options) if option.fixed]
+    if isinstance(question, (MatchingQuestion, OrderingQuestion)) and question.feedback:
+        kept["feedback"] = question.feedback  # GIFT has no place for it but the general feedback
+    return kept
 
 
 def _feedback(text: str | None) -> str:
@@ -93,7 +122,9 @@ def _question(question: Question) -> str | None:
         return f"{head}{{{'TRUE' if question.answer else 'FALSE'}{wrong}#\n{_general(question)}}}\n"
     if isinstance(question, FillBlankQuestion):
         lines = [f"={escape(str(answer))}" for answer in question.answers]
-        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question, question.feedback)}}}\n"
+        if question.feedback:  # Moodle's way to answer anything else: a 0% wildcard
+            lines.append(f"=%0%*{_feedback(question.feedback)}")
+        return f"{head}{{\n" + "\n".join(lines) + f"\n{_general(question)}}}\n"
     if isinstance(question, MatchingQuestion):
         lines = [f"={escape(pair.left)} -> {escape(pair.right)}" for pair in question.pairs]
         lines += [f"= -> {escape(extra)}" for extra in question.distractors]

@@ -1,0 +1,1 @@
+"""Question banks in other systems' formats, made into banks of this course's format."""
