@@ -38,11 +38,12 @@ def runtime_data(bank: Bank, quiz_id: str, groups: Sequence[Group] = ()) -> dict
         data["shuffle"] = True
     if groups:
         data["groups"] = [group.data() for group in groups]
-    data["questions"] = [_question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
+    data["questions"] = [question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
     return data
 
 
-def _question_data(bank: Bank, question: Question, lists: list[Any]) -> dict[str, Any]:
+def question_data(bank: Bank, question: Question, lists: list[Any]) -> dict[str, Any]:
+    """One question's runtime data; ``bank`` is the question's own, ``lists`` what an attempt may shuffle."""
     data: dict[str, Any] = {"id": question.id, "type": question.type, "points": question.max_points}
     if question.hints:
         data["hints"] = len(question.hints)
@@ -69,20 +70,35 @@ def json_for_script(data: Any) -> str:
 
 def intro(bank: Bank, groups: Sequence[Group] = ()) -> str:
     """What the learner is told before starting: size, pass mark, how attempts work."""
-    pool = len(bank.questions)
+    return intro_text(len(bank.questions), bank.max_points, bank.pass_mark, bank.mode, bank.draw, groups)
+
+
+def intro_text(
+    pool: int, max_points: int, pass_mark: float, mode: str, draw: int | None, groups: Sequence[Group] = ()
+) -> str:
+    """``intro`` from the figures alone, for a quiz written before its questions are at hand."""
     drawn = sum(min(group.draw, group.size) for group in groups)
     if groups and drawn < pool:
         size = f"{plural(drawn, 'question')}, drawn afresh from {pool} for each attempt."
-    elif bank.draw is not None and bank.draw < pool:
-        size = f"{plural(bank.draw, 'question')}, drawn afresh from {pool} for each attempt."
+    elif draw is not None and draw < pool:
+        size = f"{plural(draw, 'question')}, drawn afresh from {pool} for each attempt."
     else:
-        size = f"{plural(pool, 'question')}, {plural(bank.max_points, 'point')}."
-    need = f"You need {format_points(bank.pass_mark)}% to pass."
-    if bank.mode == "exam":
+        size = f"{plural(pool, 'question')}, {plural(max_points, 'point')}."
+    need = f"You need {format_points(pass_mark)}% to pass."
+    if mode == "exam":
         how = "You submit your answers once; then you see your marks and all the feedback."
     else:
         how = "The first check of each attempt gives its score; then check again as often as you like."
     return f"{size} {need} {how} Your answers are kept in this browser only."
+
+
+def see_anchors(bank: Bank, anchors: Anchors) -> dict[str, str | None]:
+    """Of a lesson's anchors, those its questions' ``see`` name: all that rendering its quiz needs of them."""
+    return {
+        question.see[1:]: anchors[question.see[1:]]
+        for question in bank.questions
+        if question.see and question.see[1:] in anchors
+    }
 
 
 def render_quiz(
@@ -103,45 +119,59 @@ def render_quiz(
     """
     anchors = anchors or {}
     count = len(bank.questions)  # the runtime numbers the questions an attempt shows
-    title_id = f"{heading_id}-title"
-    check = "Submit answers" if bank.mode == "exam" else "Check answers"
-    parts = [
-        # data-search-exclude keeps answers and feedback out of the site's search index
-        '<div class="quizgen" data-search-exclude>',
-        f'<h2 id="{escape(heading_id)}" data-search-exclude>{escape(heading)}'
-        f'<a class="headerlink" href="#{escape(heading_id)}" title="Permanent link">&para;</a></h2>',
-        f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" data-mode="{bank.mode}" '
-        f'aria-labelledby="{title_id}" novalidate>',
-        f'<p class="quizgen-title" id="{title_id}">{safe_markdown.inline(bank.title)}</p>',
-        f'<p class="quizgen-intro">{intro(bank, groups)}</p>',
-        # what this browser remembers of the quiz, and any notice about it: the runtime fills them in
-        '<p class="quizgen-notice" hidden></p>',
-        '<p class="quizgen-record" hidden></p>',
-        '<div class="quizgen-questions">',
-    ]
+    parts = [opening(bank.title, quiz_id, bank.mode, intro(bank, groups), heading, heading_id)]
     for number, question in enumerate(bank.questions, 1):
         page, own = (lessons or {}).get(question.id, ("", anchors))
-        parts.append(_question(bank, question, number, count, own, page))
-    parts += [
-        "</div>",
-        '<div class="quizgen-actions">',
-        f'<button type="submit" class="quizgen-check">{check}</button>',
-        '<button type="reset" class="quizgen-reset">Try again</button>',
-        "</div>",
-        '<p class="quizgen-score" role="status" aria-live="polite"></p>',
-        "<noscript><p>Turn on JavaScript in your browser to check your answers.</p></noscript>",
-        # Inside a <template> the data is inert, and themes that re-run a
-        # page's inline scripts after swapping content (mkdocs-material's
-        # instant navigation copies them without their type) never see it.
-        '<template class="quizgen-data"><script type="application/json">'
-        f"{json_for_script(runtime_data(bank, quiz_id, groups))}</script></template>",
-        "</form>",
-        "</div>",
-    ]
+        parts.append(question_html(bank, question, number, count, own, page))
+    parts.append(closing(bank.mode, json_for_script(runtime_data(bank, quiz_id, groups))))
     return "\n".join(parts)
 
 
-def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "") -> str:
+def opening(title: str, quiz_id: str, mode: str, intro_html: str, heading: str, heading_id: str) -> str:
+    """A quiz's markup before its questions."""
+    title_id = f"{heading_id}-title"
+    return "\n".join(
+        [
+            # data-search-exclude keeps answers and feedback out of the site's search index
+            '<div class="quizgen" data-search-exclude>',
+            f'<h2 id="{escape(heading_id)}" data-search-exclude>{escape(heading)}'
+            f'<a class="headerlink" href="#{escape(heading_id)}" title="Permanent link">&para;</a></h2>',
+            f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" data-mode="{mode}" '
+            f'aria-labelledby="{title_id}" novalidate>',
+            f'<p class="quizgen-title" id="{title_id}">{safe_markdown.inline(title)}</p>',
+            f'<p class="quizgen-intro">{intro_html}</p>',
+            # what this browser remembers of the quiz, and any notice about it: the runtime fills them in
+            '<p class="quizgen-notice" hidden></p>',
+            '<p class="quizgen-record" hidden></p>',
+            '<div class="quizgen-questions">',
+        ]
+    )
+
+
+def closing(mode: str, data: str) -> str:
+    """A quiz's markup after its questions; ``data``: its runtime data, from ``json_for_script``."""
+    check = "Submit answers" if mode == "exam" else "Check answers"
+    return "\n".join(
+        [
+            "</div>",
+            '<div class="quizgen-actions">',
+            f'<button type="submit" class="quizgen-check">{check}</button>',
+            '<button type="reset" class="quizgen-reset">Try again</button>',
+            "</div>",
+            '<p class="quizgen-score" role="status" aria-live="polite"></p>',
+            "<noscript><p>Turn on JavaScript in your browser to check your answers.</p></noscript>",
+            # Inside a <template> the data is inert, and themes that re-run a
+            # page's inline scripts after swapping content (mkdocs-material's
+            # instant navigation copies them without their type) never see it.
+            f'<template class="quizgen-data"><script type="application/json">{data}</script></template>',
+            "</form>",
+            "</div>",
+        ]
+    )
+
+
+def question_html(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "") -> str:
+    """One question's fieldset; ``bank`` is the question's own (its hint penalty)."""
     qid = escape(question.id)
     base = f"quizgen-{qid}"
     points = plural(question.max_points, "point")

@@ -31,8 +31,9 @@ from quizgen.course_pages import (
     progress_markdown,
     progress_module,
 )
-from quizgen.final_check import final_bank
+from quizgen.final_check import FinalLesson, final_bank, final_check_html
 from quizgen.model import Bank
+from quizgen.render import render_quiz
 
 # ---- course_key ----------------------------------------------------------
 
@@ -164,6 +165,61 @@ def test_every_attempt_at_the_final_check_draws_per_lesson_from_each_lesson(per_
         assert "hold-three" not in attempt.orders
         orders.add(tuple(attempt.questions))
     assert len(orders) > 1  # the draw and the order change with the seed
+
+
+@pytest.mark.parametrize(("per_lesson", "pass_mark"), [(2, 75), (10, 80.5)])
+def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_lesson: int, pass_mark: float) -> None:
+    """The plugin writes the final check one lesson's bank at a time: the same markup as the pooled bank's."""
+    linked = Bank.model_validate(
+        {
+            "title": "Taking messages",
+            "questions": [
+                single("message-one", see="#what-to-write", points=2, explanation="Write it <down>."),
+                {"id": "message-two", "type": "fill_blank", "prompt": "Ask them to ____ it.", "answers": ["spell"]},
+                {"id": "message-three", "type": "ordering", "prompt": "In order.", "items": ["First", "Then"]},
+            ],
+        }
+    )
+    source = [*lessons(), ("calls/messages", linked)]
+    anchors = {
+        quiz_id: {"what-to-write": "What to write"} if quiz_id == "calls/messages" else {} for quiz_id, _ in source
+    }
+    pooled, groups = final_bank(source, title="Final *check*", per_lesson=per_lesson, pass_mark=pass_mark)
+    whole = render_quiz(
+        pooled,
+        FINAL_ID,
+        heading="The questions",
+        heading_id="the-questions",
+        groups=groups,
+        lessons={q.id: (f"../{quiz_id}/", anchors[quiz_id]) for quiz_id, bank in source for q in bank.questions},
+    )
+    fetched: list[str] = []
+
+    def fetch(quiz_id: str, bank: Bank) -> Bank:
+        fetched.append(quiz_id)
+        return bank
+
+    written = final_check_html(
+        FINAL_ID,
+        [
+            FinalLesson(
+                quiz_id,
+                len(bank.questions),
+                bank.max_points,
+                lambda quiz_id=quiz_id, bank=bank: fetch(quiz_id, bank),  # type: ignore[misc]
+                f"../{quiz_id}/",
+                anchors[quiz_id],
+            )
+            for quiz_id, bank in source
+        ],
+        title="Final *check*",
+        per_lesson=per_lesson,
+        pass_mark=pass_mark,
+        heading="The questions",
+        heading_id="the-questions",
+    )
+    assert "".join(written) == whole
+    assert fetched == [quiz_id for quiz_id, _ in source]  # each bank once, in order
 
 
 # ---- the manifest --------------------------------------------------------

@@ -21,7 +21,7 @@ import click
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -30,9 +30,9 @@ from mkdocs.utils import get_relative_url
 from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
-from ..final_check import final_bank
+from ..final_check import FinalLesson, final_check_html
 from ..problems import Problem, shown_path
-from ..render import Anchors, render_quiz
+from ..render import Anchors, render_quiz, see_anchors
 from . import page as page_html
 from .config import QuizgenConfig
 
@@ -40,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.quizgen")
 
 SITE_ASSETS = "assets/quizgen"
 QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
+FINAL_MARKER = course_pages.MARKER.format("final-check")  # where the final check goes, once the page is written
 
 
 class QuizgenPlugin(BasePlugin[QuizgenConfig]):
@@ -55,9 +56,11 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.docs_dir = Path("docs")
         self.nav: Navigation | None = None
         self.course_map = CourseMap("", "course", [])
-        self.lesson_anchors: dict[str, Anchors] = {}
+        self.lesson_anchors: dict[str, Anchors] = {}  # by quiz id: the anchors its questions' `see` name
+        self.heading_ids: dict[str, str] = {}  # by lesson: the id of its quiz's heading
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
-        self.quiz_html: dict[str, str] = {}  # each lesson's quiz, put in its page after the search index
+        self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
+        self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
         self.bank_cache: BankCache = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -109,6 +112,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         # Runs before MkDocs empties the site folder: a broken bank stops the
         # build here and `mkdocs serve` goes on serving the last good site.
         self.page_problems = []
+        self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
         # while serving, a rebuild re-reads only the banks that changed
         self.course = load_course(
             self.quizzes_dir, self.docs_dir, root=self.project_dir, cache=self.bank_cache if self.serving else None
@@ -197,11 +201,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.page_problems += missing_anchors(quiz.loaded, anchors, lesson)
         heading = self.config.heading
         heading_id = page_html.unique_id("check-yourself", anchors)
-        quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
-        self.lesson_anchors[quiz.quiz_id] = anchors
-        # The quiz goes in at on_page_context, once the search plugin has indexed the page: it would
+        # The quiz is rendered at on_page_context, once the search plugin has indexed the page: it would
         # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
-        self.quiz_html[page.file.src_uri] = quiz_html
+        self.lesson_anchors[quiz.quiz_id] = see_anchors(quiz.loaded.bank, anchors)
+        self.heading_ids[page.file.src_uri] = heading_id
         content, offset = page_html.place(html, QUIZ_MARKER)
         page_html.add_to_toc(page.toc, content, offset, heading, heading_id)
         return content
@@ -269,11 +272,30 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             certificate_url=url_of(by_kind.get("certificate")),
         )
 
+    @event_priority(-100)  # after the search plugin has indexed the page, whatever the order of the plugins
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         # Every page is rendered now, so the course's titles and anchors are all known.
-        if page.content and "<!-- quizgen:" in page.content:
-            page.content = self._fill_markers(page.content, page)
+        content = page.content
+        if content and "<!-- quizgen:" in content:
+            self.unfilled[page.file.src_uri] = content
+            page.content = self._fill_markers(content, page)
+            if FINAL_MARKER in page.content:
+                self.final_checks.append((Path(page.file.abs_dest_path), page.url))
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # The page is written from `output`; MkDocs keeps every page's content to the end of the build,
+        # and with the quizzes left in they would add up to more memory than the build's own.
+        unfilled = self.unfilled.pop(page.file.src_uri, None)
+        if unfilled is not None:
+            page.content = unfilled
+        return output
+
+    @event_priority(100)  # before other plugins read the pages written
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        for path, url in self.final_checks:
+            self._write_final_check(path, url)
+        self.final_checks = []
 
     def _fill_markers(self, content: str, page: Page) -> str:
         course = self.course_map
@@ -281,16 +303,16 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         def link(url: str) -> str:
             return get_relative_url(url, page.url)
 
-        quiz = self.quiz_html.get(page.file.src_uri, "")
         fills: dict[str, Callable[[], str]] = {
-            "quiz": lambda: quiz,
+            "quiz": lambda: self._quiz(page),
             "progress-course": lambda: course_pages.progress_course(course, link),
             "progress-final": lambda: course_pages.progress_final(course, link),
             "progress-tools": course_pages.progress_tools,
             "certificate": lambda: course_pages.certificate(course, link),
             "continue": lambda: course_pages.continue_link(course, link),
-            "final-check": lambda: self._final_check(link),
         }
+        if not self._drawn_lessons():
+            fills["final-check"] = lambda: "<p>This course has no lesson checks yet, so there is no final check.</p>"
         for index in range(len(course.modules)):
             fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
         for name, fill in fills.items():
@@ -299,26 +321,53 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 content = content.replace(marker, fill())
         return content
 
-    def _final_check(self, link: Callable[[str], str]) -> str:
-        options = self.config.final_check
-        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._drawn_lessons()]
-        if not quizzes:
-            return "<p>This course has no lesson checks yet, so there is no final check.</p>"
-        bank, groups = final_bank(
-            [(q.quiz_id, q.loaded.bank) for q in quizzes],
-            title=options["title"],
-            per_lesson=options["per_lesson"],
-            pass_mark=options["pass_mark"],
-        )
-        pages = {p.file.src_uri: p for p in self._drawn_lessons()}
-        lessons = {
-            question.id: (link(pages[q.lesson].url), self.lesson_anchors.get(q.quiz_id, {}))
-            for q in quizzes
-            for question in q.loaded.bank.questions
-        }
+    def _quiz(self, page: Page) -> str:
+        quiz = self.course.quizzes.get(page.file.src_uri)
+        heading_id = self.heading_ids.get(page.file.src_uri)
+        if quiz is None or heading_id is None:
+            return ""
         return render_quiz(
-            bank, FINAL_ID, heading="The questions", heading_id="the-questions", groups=groups, lessons=lessons
+            quiz.loaded.bank,
+            quiz.quiz_id,
+            anchors=self.lesson_anchors[quiz.quiz_id],
+            heading=self.config.heading,
+            heading_id=heading_id,
         )
+
+    def _write_final_check(self, path: Path, url: str) -> None:
+        """The final check goes into its written page piece by piece: at 1,000 lessons it is some 14 MB of
+        HTML, and MkDocs' copies of a page that size (content, output, bytes) would double the build's memory."""
+        try:
+            pieces = path.read_text(encoding="utf-8").split(FINAL_MARKER)
+        except FileNotFoundError:
+            return
+        options = self.config.final_check
+        lessons = [
+            FinalLesson(
+                quiz.quiz_id,
+                len(quiz.loaded.bank.questions),
+                quiz.loaded.bank.max_points,
+                functools.partial(lambda quiz: quiz.loaded.bank, quiz),
+                get_relative_url(page.url, url),
+                self.lesson_anchors.get(quiz.quiz_id, {}),
+            )
+            for page in self._drawn_lessons()
+            for quiz in [self.course.quizzes[page.file.src_uri]]
+        ]
+        with path.open("w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as out:
+            out.write(pieces[0])
+            for piece in pieces[1:]:
+                for part in final_check_html(
+                    FINAL_ID,
+                    lessons,
+                    title=options["title"],
+                    per_lesson=options["per_lesson"],
+                    pass_mark=options["pass_mark"],
+                    heading="The questions",
+                    heading_id="the-questions",
+                ):
+                    out.write(part)
+                out.write(piece)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.quizzes_dir.is_dir():
