@@ -6,23 +6,90 @@ need the lesson (``see`` anchors).
 from __future__ import annotations
 
 import difflib
+import gc
+import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from .load import LoadedBank, load_bank
 from .problems import Problem, QuizgenError, shown_path
+from .yaml_source import Path_, SourceMap
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass(frozen=True)
-class Quiz:
-    """A valid bank attached to its lesson page."""
+class See(NamedTuple):
+    """A question's ``see`` anchor (without its '#') and where it is written."""
 
-    quiz_id: str  # the bank's path under the quizzes folder, without suffix: "phone-skills/taking-messages"
-    lesson: str  # the lesson's path under the docs folder: "phone-skills/taking-messages.md"
-    loaded: LoadedBank
+    anchor: str
+    line: int
+    column: int
+
+
+class Quiz:
+    """A valid bank attached to its lesson page.
+
+    A build holds every bank from its first event to its last page, and a
+    large course's banks as objects take more memory than MkDocs' whole build
+    (about 24 MB at 1,000 lessons of 10 questions). ``packed()`` gives the
+    same quiz holding its bank as bytes, with only the places in its file that
+    a build still reports; its ``loaded`` rebuilds the bank at every call (a
+    fifth of a millisecond for ten questions), so call it once where it is
+    needed. What a build needs of a bank on every page is kept beside it.
+    """
+
+    __slots__ = ("_loaded", "_packed", "file", "lesson", "points", "quiz_id", "sees", "size")
+
+    def __init__(self, quiz_id: str, lesson: str, loaded: LoadedBank) -> None:
+        self.quiz_id = quiz_id  # the bank's path under the quizzes folder, less its suffix: "phone-skills/x"
+        self.lesson = lesson  # the lesson's path under the docs folder: "phone-skills/taking-messages.md"
+        self.file = loaded.file  # the bank's file, as problems show it
+        self.size = len(loaded.bank.questions)
+        self.points = loaded.bank.max_points
+        self.sees = tuple(
+            See(question.see[1:], *loaded.source.value(("questions", index, "see")))
+            for index, question in enumerate(loaded.bank.questions)
+            if question.see
+        )
+        self._loaded: LoadedBank | None = loaded
+        self._packed = b""
+
+    @property
+    def loaded(self) -> LoadedBank:
+        if self._loaded is not None:
+            return self._loaded
+        loaded: LoadedBank = pickle.loads(self._packed)
+        return loaded
+
+    def packed(self) -> Quiz:
+        """This quiz with its bank kept as bytes, and of its source map only the places of its questions'
+        ids and ``see`` (what ``duplicate_ids`` and ``missing_anchors`` report)."""
+        loaded = self.loaded
+        places: list[Path_] = []
+        for index, question in enumerate(loaded.bank.questions):
+            places.append(("questions", index, "id"))
+            if question.see:
+                places.append(("questions", index, "see"))
+        source = SourceMap(loaded.file)
+        for place in places:
+            line, column = loaded.source.value(place)
+            source.values[place] = (line, column)
+        quiz = Quiz.__new__(Quiz)
+        for name in Quiz.__slots__:
+            setattr(quiz, name, getattr(self, name))
+        quiz._loaded = None
+        quiz._packed = pickle.dumps(LoadedBank(loaded.bank, source), pickle.HIGHEST_PROTOCOL)
+        return quiz
+
+    def see_anchors(self, anchors: Mapping[str, str | None]) -> dict[str, str | None]:
+        """Of the lesson's anchors, those its questions' ``see`` name: all that rendering its quiz needs."""
+        return {see.anchor: anchors[see.anchor] for see in self.sees if see.anchor in anchors}
+
+    def missing_anchors(self, anchors: Mapping[str, str | None], lesson: str) -> list[Problem]:
+        """Each ``see`` must name an anchor that the rendered lesson has."""
+        return _missing_anchors(self.file, self.sees, anchors, lesson)
 
 
 def lesson_of(bank: Path, quizzes_dir: Path) -> str:
@@ -61,17 +128,37 @@ BankCache = dict[Path, tuple[tuple[int, int], LoadedBank]]
 
 
 def load_course(
-    quizzes_dir: Path, docs_dir: Path, *, root: Path | None = None, cache: BankCache | None = None
+    quizzes_dir: Path,
+    docs_dir: Path,
+    *,
+    root: Path | None = None,
+    cache: BankCache | None = None,
+    pack: bool = False,
 ) -> Course:
     """Load every bank under ``quizzes_dir`` and pair it with its lesson in ``docs_dir``.
 
     File names in problems are shown relative to ``root`` (the course folder).
     Every problem in every bank is collected, so an author sees them all at once.
     With a ``cache`` (kept by `mkdocs serve` between rebuilds), a bank whose
-    file has not changed since it was last read is not read again.
+    file has not changed since it was last read is not read again. With
+    ``pack``, each quiz keeps its bank as bytes (``Quiz.packed``).
     """
+    # Loading makes hundreds of thousands of short-lived objects, and each of the collector's
+    # passes they set off walks every object the process holds (a site build's too): a third of
+    # the loading time. They make no cycles to collect; the collector resumes afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_course(quizzes_dir, docs_dir, root, cache, pack)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_course(quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: BankCache | None, pack: bool) -> Course:
     course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
+    ids = _Ids()
     for path in course.bank_files:
         display = shown_path(path, root)
         stat = path.stat()
@@ -105,27 +192,40 @@ def load_course(
                     display,
                     1,
                     1,
-                    f"{docs_shown}/{lesson} already has a bank: {course.quizzes[lesson].loaded.file}",
+                    f"{docs_shown}/{lesson} already has a bank: {course.quizzes[lesson].file}",
                     "keep one bank per lesson: merge the two files",
                 )
             )
             continue
-        course.quizzes[lesson] = Quiz(lesson.removesuffix(".md"), lesson, loaded)
-    course.problems.extend(duplicate_ids(q.loaded for q in course.quizzes.values()))
+        ids.add(loaded)
+        quiz = Quiz(lesson.removesuffix(".md"), lesson, loaded)
+        course.quizzes[lesson] = quiz.packed() if pack else quiz
+    course.problems.extend(ids.problems)
     return course
 
 
 def duplicate_ids(banks: Iterable[LoadedBank]) -> list[Problem]:
     """Question ids must be unique across the whole course: progress and exports key on them."""
-    first_seen: dict[str, tuple[str, int]] = {}
-    problems = []
+    ids = _Ids()
     for loaded in banks:
+        ids.add(loaded)
+    return ids.problems
+
+
+class _Ids:
+    """The question ids met so far, bank after bank, and the problems of those met twice."""
+
+    def __init__(self) -> None:
+        self.first_seen: dict[str, tuple[str, int]] = {}
+        self.problems: list[Problem] = []
+
+    def add(self, loaded: LoadedBank) -> None:
         for index, question in enumerate(loaded.bank.questions):
             position = loaded.source.value(("questions", index, "id"))
-            if question.id in first_seen:
-                file, line = first_seen[question.id]
+            if question.id in self.first_seen:
+                file, line = self.first_seen[question.id]
                 where = f"line {line}" if file == loaded.file else f"{file}:{line}"
-                problems.append(
+                self.problems.append(
                     Problem(
                         loaded.file,
                         position.line,
@@ -135,24 +235,26 @@ def duplicate_ids(banks: Iterable[LoadedBank]) -> list[Problem]:
                     )
                 )
             else:
-                first_seen[question.id] = (loaded.file, position.line)
-    return problems
+                self.first_seen[question.id] = (loaded.file, position.line)
 
 
 def missing_anchors(loaded: LoadedBank, anchors: Mapping[str, str | None], lesson: str) -> list[Problem]:
     """Each ``see`` must name an anchor that the rendered lesson has."""
+    return Quiz("", "", loaded).missing_anchors(anchors, lesson)
+
+
+def _missing_anchors(file: str, sees: Iterable[See], anchors: Mapping[str, str | None], lesson: str) -> list[Problem]:
     problems = []
-    for index, question in enumerate(loaded.bank.questions):
-        if question.see and question.see[1:] not in anchors:
-            position = loaded.source.value(("questions", index, "see"))
-            close = difflib.get_close_matches(question.see[1:], list(anchors), n=1, cutoff=0.5)
+    for see in sees:
+        if see.anchor not in anchors:
+            close = difflib.get_close_matches(see.anchor, list(anchors), n=1, cutoff=0.5)
             headings = f"did you mean '#{close[0]}'?" if close else ", ".join(f"#{a}" for a in list(anchors)[:12])
             problems.append(
                 Problem(
-                    loaded.file,
-                    position.line,
-                    position.column,
-                    f"'see' points to {question.see}, but {lesson} has no heading with that anchor",
+                    file,
+                    see.line,
+                    see.column,
+                    f"'see' points to #{see.anchor}, but {lesson} has no heading with that anchor",
                     headings if close or not headings else f"use one of: {headings}",
                 )
             )

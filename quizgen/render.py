@@ -92,15 +92,6 @@ def intro_text(
     return f"{size} {need} {how} Your answers are kept in this browser only."
 
 
-def see_anchors(bank: Bank, anchors: Anchors) -> dict[str, str | None]:
-    """Of a lesson's anchors, those its questions' ``see`` name: all that rendering its quiz needs of them."""
-    return {
-        question.see[1:]: anchors[question.see[1:]]
-        for question in bank.questions
-        if question.see and question.see[1:] in anchors
-    }
-
-
 def render_quiz(
     bank: Bank,
     quiz_id: str,

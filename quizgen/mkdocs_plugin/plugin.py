@@ -28,11 +28,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import course_pages, runtime, scorm
-from ..course import BankCache, Course, Quiz, load_course, missing_anchors
+from ..course import BankCache, Course, Quiz, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..final_check import FinalLesson, final_check_html
+from ..model import Bank
 from ..problems import Problem, shown_path
-from ..render import Anchors, render_quiz, see_anchors
+from ..render import Anchors, render_quiz
 from . import page as page_html
 from .config import QuizgenConfig
 
@@ -61,6 +62,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
         self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
         self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
+        self.drawn: list[Page] = []  # the lessons the final check draws from, once the navigation is final
         self.bank_cache: BankCache = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -114,8 +116,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.page_problems = []
         self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
         # while serving, a rebuild re-reads only the banks that changed
+        # each bank kept as bytes: a large course's banks as objects would take more memory than the build
         self.course = load_course(
-            self.quizzes_dir, self.docs_dir, root=self.project_dir, cache=self.bank_cache if self.serving else None
+            self.quizzes_dir,
+            self.docs_dir,
+            root=self.project_dir,
+            cache=self.bank_cache if self.serving else None,
+            pack=True,
         )
         if self.course.problems:
             if not self.serving:
@@ -124,7 +131,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             for lesson, quiz in self.last_good.items():
                 if lesson not in self.course.quizzes and (self.docs_dir / lesson).is_file():
                     self.course.quizzes[lesson] = quiz
-                    _print_error(f"quizgen: {quiz.loaded.file} is broken: showing its last good version")
+                    _print_error(f"quizgen: {quiz.file} is broken: showing its last good version")
         self.last_good = dict(self.course.quizzes)
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
@@ -165,7 +172,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             )
         if kind == "final_check":
             final = self.config.final_check
-            sizes = [len(self.course.quizzes[p.file.src_uri].loaded.bank.questions) for p in self._drawn_lessons()]
+            sizes = [self.course.quizzes[p.file.src_uri].size for p in self._drawn_lessons()]
             return course_pages.final_check_markdown(final["title"], final["per_lesson"], sizes, final["pass_mark"])
         if kind == "certificate":
             return course_pages.certificate_markdown(self.config.certificate["title"])
@@ -198,12 +205,12 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             return html
         anchors = page_html.anchors(html, page.toc)
         lesson = f"{shown_path(self.docs_dir, self.project_dir)}/{quiz.lesson}"
-        self.page_problems += missing_anchors(quiz.loaded, anchors, lesson)
+        self.page_problems += quiz.missing_anchors(anchors, lesson)
         heading = self.config.heading
         heading_id = page_html.unique_id("check-yourself", anchors)
         # The quiz is rendered at on_page_context, once the search plugin has indexed the page: it would
         # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
-        self.lesson_anchors[quiz.quiz_id] = see_anchors(quiz.loaded.bank, anchors)
+        self.lesson_anchors[quiz.quiz_id] = quiz.see_anchors(anchors)
         self.heading_ids[page.file.src_uri] = heading_id
         content, offset = page_html.place(html, QUIZ_MARKER)
         page_html.add_to_toc(page.toc, content, offset, heading, heading_id)
@@ -216,6 +223,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 self._fail(self.page_problems)
             self._report(self.page_problems)  # the preview goes on with the link unchecked
         self.course_map = self._course_map(config, files)
+        self.drawn = self._drawn_lessons()
         manifest = runtime.named("course", ".js", course_pages.manifest_script(self.course_map))
         files.append(File.generated(config, f"{SITE_ASSETS}/{manifest.name}", content=manifest.content))
         config.extra_javascript[:] = [
@@ -311,7 +319,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             "certificate": lambda: course_pages.certificate(course, link),
             "continue": lambda: course_pages.continue_link(course, link),
         }
-        if not self._drawn_lessons():
+        if not self.drawn:
             fills["final-check"] = lambda: "<p>This course has no lesson checks yet, so there is no final check.</p>"
         for index in range(len(course.modules)):
             fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
@@ -345,13 +353,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         lessons = [
             FinalLesson(
                 quiz.quiz_id,
-                len(quiz.loaded.bank.questions),
-                quiz.loaded.bank.max_points,
-                functools.partial(lambda quiz: quiz.loaded.bank, quiz),
+                quiz.size,
+                quiz.points,
+                functools.partial(_bank, quiz),
                 get_relative_url(page.url, url),
                 self.lesson_anchors.get(quiz.quiz_id, {}),
             )
-            for page in self._drawn_lessons()
+            for page in self.drawn
             for quiz in [self.course.quizzes[page.file.src_uri]]
         ]
         with path.open("w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as out:
@@ -388,6 +396,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             f"quizgen: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
             f"{', '.join(files)}; fix the lines listed above"
         )
+
+
+def _bank(quiz: Quiz) -> Bank:
+    return quiz.loaded.bank
 
 
 def _print_error(text: str) -> None:
