@@ -32,8 +32,12 @@ _BLOCK_PROCESSORS = (
 )
 # One line with no character Markdown treats specially and no start that
 # makes a block (list, heading, quote): Markdown renders it as itself, so the
-# renderer skips it. tests/test_render.py checks this against Markdown.
-_PLAIN = re.compile(r"(?=\S)(?![-+*>#]|\d+[.)])[^`\\\[\]<>&*_\x00-\x1f\x7f]*(?<=\S)")
+# renderer skips it. One run of up to six underscores may stand in it (a
+# fill_blank's "____", a snake_case word): emphasis takes two runs, and a
+# line of nothing else would be a rule. tests/test_render.py checks this
+# against Markdown.
+_TEXT = r"[^`\\\[\]<>&*_\x00-\x1f\x7f]*"
+_PLAIN = re.compile(rf"(?=\S)(?![-+*>#]|\d+[.)])(?=.*[^_\s]){_TEXT}(?:_{{1,6}}{_TEXT})?(?<=\S)")
 _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 

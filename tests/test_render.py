@@ -298,3 +298,22 @@ SAMPLE = list("ab Z9 .,;:?!'\"()/%$\u00a3\u2013\u2014\u00e9\t-+*#>1)[]`_\\&<=|{}
 def test_the_plain_text_shortcut_renders_as_markdown_would(text: str) -> None:
     for renderer in (inline, block):
         assert renderer(text) == renderer.markdown(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Say your number slowly, and say it ____.",
+        "a_b and c",
+        "____ first",
+        "x ______ y",
+        "x _______ y",
+        "___",
+        "__ a __",
+        "_a_ b",
+        "- ____",
+    ],
+)
+def test_a_blank_or_an_underscore_renders_as_markdown_would(text: str) -> None:
+    for renderer in (inline, block):
+        assert renderer(text) == renderer.markdown(text), repr(text)
