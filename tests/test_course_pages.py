@@ -25,6 +25,7 @@ from quizgen.course_pages import (
     certificate,
     continue_link,
     course_key,
+    fill_markers,
     manifest_script,
     progress_course,
     progress_final,
@@ -220,6 +221,23 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_l
     )
     assert "".join(written) == whole
     assert fetched == [quiz_id for quiz_id, _ in source]  # each bank once, in order
+
+
+def test_fill_markers_replaces_the_named_markers_in_one_pass() -> None:
+    calls: list[str] = []
+
+    def fill(name: str) -> Any:
+        return lambda: calls.append(name) or f"[{name}]"
+
+    content = (
+        "<p>a</p><!-- quizgen:quiz --><!-- quizgen:other --><!-- quizgen:progress-module 1 -->"
+        "<!-- quizgen:quiz --> <!-- quizgen:quiz<!-- quizgen:continue -->"
+    )
+    filled = fill_markers(content, {name: fill(name) for name in ("quiz", "continue", "progress-module 1")})
+    assert filled == ("<p>a</p>[quiz]<!-- quizgen:other -->[progress-module 1][quiz] <!-- quizgen:quiz[continue]")
+    assert calls == ["quiz", "progress-module 1", "continue"]  # once per name
+    assert fill_markers("<p>no markers</p>", {"quiz": fill("quiz")}) == "<p>no markers</p>"
+    assert fill_markers("<!-- quizgen:quiz", {"quiz": fill("quiz")}) == "<!-- quizgen:quiz"
 
 
 # ---- the manifest --------------------------------------------------------

@@ -15,12 +15,11 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -36,6 +35,9 @@ from ..problems import Problem, shown_path
 from ..render import Anchors, render_quiz
 from . import page as page_html
 from .config import QuizgenConfig
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (and its file watcher): a build need not
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
@@ -323,11 +325,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             fills["final-check"] = lambda: "<p>This course has no lesson checks yet, so there is no final check.</p>"
         for index in range(len(course.modules)):
             fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
-        for name, fill in fills.items():
-            marker = course_pages.MARKER.format(name)
-            if marker in content:
-                content = content.replace(marker, fill())
-        return content
+        return course_pages.fill_markers(content, fills)
 
     def _quiz(self, page: Page) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
