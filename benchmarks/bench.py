@@ -192,7 +192,10 @@ class Run:
 
 def run_process(command: list[str], cwd: Path) -> Run:
     """Run one process to its end; its own resource use, from wait4 (not every child's so far)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # As a user's builds run: with Python's bytecode cache (the warm-up writes quizgen's, as any first build
+    # does; the installed packages came with theirs), whatever this shell says.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)

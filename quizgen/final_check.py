@@ -8,12 +8,15 @@ shuffling), since the pooled bank's defaults are not the lesson's.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import IO
 
-from .attempt import Group
+from .attempt import Group, shuffle_lists
 from .model import Bank, Question
-from .render import Anchors, closing, intro_text, json_for_script, opening, question_data, question_html
+from .render import Anchors, QuestionParts, closing, intro_text, json_for_script, opening, question_data
 
 
 def final_bank(
@@ -45,6 +48,19 @@ class FinalLesson:
     bank: Callable[[], Bank]  # called once, when its questions are written
     page: str  # the lesson's address from the final check's page
     anchors: Anchors  # the lesson's anchors (the headings its questions' ``see`` name)
+    # its questions as ``final_lesson_html`` wrote them, if the build kept them (else None)
+    written: Callable[[], tuple[str, str] | None] = lambda: None
+
+
+def final_lesson_html(
+    bank: Bank, questions: Sequence[QuestionParts], first: int, pool: int, page: str
+) -> tuple[str, str]:
+    """A lesson's questions as the final check shows them, numbered from ``first`` of ``pool``, each linking
+    back to the lesson at ``page``; and their runtime data, as the items of a JSON list."""
+    html = "".join(f"\n{parts.html(first + index, pool, page)}" for index, parts in enumerate(questions))
+    lists = shuffle_lists(bank)
+    data = json_for_script([question_data(bank, q, lists.get(q.id, [])) for q in bank.questions])[1:-1]
+    return html, data
 
 
 def final_check_html(
@@ -58,7 +74,7 @@ def final_check_html(
     heading_id: str,
 ) -> Iterator[str]:
     """The final check's markup, piece by piece: ``render_quiz`` of ``final_bank``'s pooled bank, with
-    each question's ``see`` leading to its lesson, written one lesson's bank at a time.
+    each question's ``see`` leading to its lesson, written one lesson at a time.
 
     A 1,000-lesson course's final check is some 14 MB of HTML: pooled and rendered whole, its
     copies would take more memory than MkDocs' whole build of the site.
@@ -68,15 +84,48 @@ def final_check_html(
     points = sum(lesson.points for lesson in lessons)
     intro = intro_text(pool, points, float(pass_mark), "exam", None, groups)
     yield opening(title, quiz_id, "exam", intro, heading, heading_id)
-    data: list[str] = []  # each question's runtime data as JSON, as json_for_script writes it in the list
-    number = 0
+    data: list[str] = []  # each lesson's questions' runtime data, as items of the JSON list
+    first = 1
     for lesson in lessons:
-        bank = lesson.bank()
-        for question in bank.questions:
-            number += 1
-            yield "\n" + question_html(bank, question, number, pool, lesson.anchors, lesson.page)
-            lists = question.shuffle_lists(bank.shuffles_options(question))
-            data.append(json_for_script(question_data(bank, question, lists)))
+        written = lesson.written()
+        if written is None:
+            bank = lesson.bank()
+            questions = [QuestionParts(bank, question, lesson.anchors) for question in bank.questions]
+            written = final_lesson_html(bank, questions, first, pool, lesson.page)
+        html, items = written
+        yield html
+        data.append(items)
+        first += lesson.size
     settings = {"id": quiz_id, "passMark": float(pass_mark), "mode": "exam", "shuffle": True}
     head = json_for_script({**settings, "groups": [group.data() for group in groups]})
     yield "\n" + closing("exam", f'{head[:-1]},"questions":[{",".join(data)}]}}')
+
+
+class Spool:
+    """Texts kept in a temporary file until they are read back, by key: what the lessons' pages wrote of
+    the final check, which is written after them (keeping it in memory would cost as much as the
+    final check's page: 14 MB at 1,000 lessons)."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._places: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def put(self, key: str, texts: Sequence[str]) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open from put() to close(), across build events
+        encoded = [text.encode("utf-8") for text in texts]
+        self._places[key] = (self._file.seek(0, os.SEEK_END), tuple(len(data) for data in encoded))
+        for data in encoded:
+            self._file.write(data)
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        if self._file is None or key not in self._places:
+            return None
+        start, sizes = self._places[key]
+        self._file.seek(start)
+        return tuple(self._file.read(size).decode("utf-8") for size in sizes)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file, self._places = None, {}

@@ -109,13 +109,28 @@ def render_quiz(
     each ``see`` link leads back to the lesson it names.
     """
     anchors = anchors or {}
-    count = len(bank.questions)  # the runtime numbers the questions an attempt shows
-    parts = [opening(bank.title, quiz_id, bank.mode, intro(bank, groups), heading, heading_id)]
-    for number, question in enumerate(bank.questions, 1):
+    parts = []
+    for question in bank.questions:
         page, own = (lessons or {}).get(question.id, ("", anchors))
-        parts.append(question_html(bank, question, number, count, own, page))
-    parts.append(closing(bank.mode, json_for_script(runtime_data(bank, quiz_id, groups))))
-    return "\n".join(parts)
+        parts.append((QuestionParts(bank, question, own), page))
+    return quiz_html(bank, quiz_id, parts, heading=heading, heading_id=heading_id, groups=groups)
+
+
+def quiz_html(
+    bank: Bank,
+    quiz_id: str,
+    questions: Sequence[tuple[QuestionParts, str]],
+    *,
+    heading: str,
+    heading_id: str,
+    groups: Sequence[Group] = (),
+) -> str:
+    """``render_quiz`` from its questions' parts: (parts, address of the question's lesson or "")."""
+    count = len(questions)  # the runtime numbers the questions an attempt shows
+    html = [opening(bank.title, quiz_id, bank.mode, intro(bank, groups), heading, heading_id)]
+    html += [parts.html(number, count, page) for number, (parts, page) in enumerate(questions, 1)]
+    html.append(closing(bank.mode, json_for_script(runtime_data(bank, quiz_id, groups))))
+    return "\n".join(html)
 
 
 def opening(title: str, quiz_id: str, mode: str, intro_html: str, heading: str, heading_id: str) -> str:
@@ -163,25 +178,66 @@ def closing(mode: str, data: str) -> str:
 
 def question_html(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "") -> str:
     """One question's fieldset; ``bank`` is the question's own (its hint penalty)."""
-    qid = escape(question.id)
-    base = f"quizgen-{qid}"
-    points = plural(question.max_points, "point")
-    parts = [
-        f'<fieldset class="quizgen-question" data-question-id="{qid}" data-type="{question.type}" id="{base}">',
-        f'<legend><span class="quizgen-number">Question {number} of {count} ({points})</span> '
-        f'<span class="quizgen-prompt">{safe_markdown.inline(question.prompt)}</span></legend>',
-    ]
-    instruction = question.instruction()
-    if instruction:
-        parts.append(f'<p class="quizgen-instruction">{escape(instruction)}</p>')
-    if question.hints:
-        parts.append(_hints(question, base, bank.hint_penalty_of(question)))
-    parts.append(question.render_body(base))
-    # what must be put right before checking (a position chosen twice): the runtime fills it in
-    parts.append('<p class="quizgen-problem" role="alert" hidden></p>')
-    parts.append(_result(question, base, anchors, page))
-    parts.append("</fieldset>")
-    return "\n".join(parts)
+    return QuestionParts(bank, question, anchors).html(number, count, page)
+
+
+class QuestionParts:
+    """A question's fieldset as far as its bank and its lesson's anchors decide, rendered once: ``html``
+    writes it with its number and the address of its lesson (the lesson's page writes it, and so does the
+    final check)."""
+
+    def __init__(self, bank: Bank, question: Question, anchors: Anchors) -> None:
+        qid = escape(question.id)
+        base = f"quizgen-{qid}"
+        self.question_id = question.id
+        self._start = (
+            f'<fieldset class="quizgen-question" data-question-id="{qid}" data-type="{question.type}" id="{base}">'
+        )
+        self._legend = (
+            f" ({plural(question.max_points, 'point')})</span> "
+            f'<span class="quizgen-prompt">{safe_markdown.inline(question.prompt)}</span></legend>'
+        )
+        middle = []
+        instruction = question.instruction()
+        if instruction:
+            middle.append(f'<p class="quizgen-instruction">{escape(instruction)}</p>')
+        if question.hints:
+            middle.append(_hints(question, base, bank.hint_penalty_of(question)))
+        middle.append(question.render_body(base))
+        # what must be put right before checking (a position chosen twice): the runtime fills it in
+        middle.append('<p class="quizgen-problem" role="alert" hidden></p>')
+        # the result: verdict, feedback, explanation and the 'see' link, hidden until checked
+        result = [f'<div class="quizgen-result" id="{base}-result" hidden>', '<p class="quizgen-verdict"></p>']
+        result.append(question.render_result(base))
+        feedback = question.feedback_text()
+        if feedback:
+            result.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(feedback)}</div>')
+        if question.explanation:
+            result.append(f'<div class="quizgen-explanation">{safe_markdown.block(question.explanation)}</div>')
+        middle.append("\n".join(part for part in result if part))
+        self._middle = "\n".join(middle)
+        self._see = question.see or ""
+        title = anchors.get(self._see[1:]) if self._see else None
+        self._review = (
+            f"Review: {escape(title)}"
+            if title
+            else "Review this part of the lesson"
+            if self._see
+            else "Review the lesson"
+        )
+
+    def html(self, number: int, count: int, page: str = "") -> str:
+        """The fieldset as question ``number`` of ``count``; ``page``: the address of its lesson from the page
+        it is on ("" on the lesson's own page), to which a question without ``see`` then links."""
+        see = (
+            f'\n<p class="quizgen-see"><a href="{escape(page + self._see)}">{self._review}</a></p>'
+            if self._see or page
+            else ""
+        )
+        return (
+            f'{self._start}\n<legend><span class="quizgen-number">Question {number} of {count}{self._legend}\n'
+            f"{self._middle}{see}\n</div>\n</fieldset>"
+        )
 
 
 def _hints(question: Question, base: str, penalty: float) -> str:
@@ -205,26 +261,3 @@ def hint_cost(penalty: float) -> str:
 def hint_button(number: int, count: int, penalty: float) -> str:
     """The hint button's words; the runtime writes the same as hints are revealed."""
     return f"Show hint {number} of {count} ({hint_cost(penalty)})"
-
-
-def _result(question: Question, base: str, anchors: Anchors, page: str = "") -> str:
-    """Verdict, feedback, explanation and the 'see' link: hidden until checked."""
-    parts = [f'<div class="quizgen-result" id="{base}-result" hidden>', '<p class="quizgen-verdict"></p>']
-    parts.append(question.render_result(base))
-    feedback = question.feedback_text()
-    if feedback:
-        parts.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(feedback)}</div>')
-    if question.explanation:
-        parts.append(f'<div class="quizgen-explanation">{safe_markdown.block(question.explanation)}</div>')
-    if question.see or page:
-        title = anchors.get(question.see[1:]) if question.see else None
-        text = (
-            f"Review: {escape(title)}"
-            if title
-            else "Review this part of the lesson"
-            if question.see
-            else "Review the lesson"
-        )
-        parts.append(f'<p class="quizgen-see"><a href="{escape(page + (question.see or ""))}">{text}</a></p>')
-    parts.append("</div>")
-    return "\n".join(p for p in parts if p)

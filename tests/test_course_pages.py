@@ -32,9 +32,9 @@ from quizgen.course_pages import (
     progress_markdown,
     progress_module,
 )
-from quizgen.final_check import FinalLesson, final_bank, final_check_html
+from quizgen.final_check import FinalLesson, Spool, final_bank, final_check_html, final_lesson_html
 from quizgen.model import Bank
-from quizgen.render import render_quiz
+from quizgen.render import QuestionParts, render_quiz
 
 # ---- course_key ----------------------------------------------------------
 
@@ -169,8 +169,12 @@ def test_every_attempt_at_the_final_check_draws_per_lesson_from_each_lesson(per_
 
 
 @pytest.mark.parametrize(("per_lesson", "pass_mark"), [(2, 75), (10, 80.5)])
-def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_lesson: int, pass_mark: float) -> None:
-    """The plugin writes the final check one lesson's bank at a time: the same markup as the pooled bank's."""
+@pytest.mark.parametrize("kept", [(), ("calls/holding", "calls/messages")])
+def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(
+    per_lesson: int, pass_mark: float, kept: tuple[str, ...]
+) -> None:
+    """The plugin writes the final check one lesson at a time, from what each lesson's page kept of it
+    (``kept``) or else from its bank: the same markup as the pooled bank's."""
     linked = Bank.model_validate(
         {
             "title": "Taking messages",
@@ -194,11 +198,22 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_l
         groups=groups,
         lessons={q.id: (f"../{quiz_id}/", anchors[quiz_id]) for quiz_id, bank in source for q in bank.questions},
     )
+    spool = Spool()
+    first = 1
+    for quiz_id, bank in source:
+        if quiz_id in kept:
+            parts = [QuestionParts(bank, question, anchors[quiz_id]) for question in bank.questions]
+            spool.put(quiz_id, final_lesson_html(bank, parts, first, len(pooled.questions), f"../{quiz_id}/"))
+        first += len(bank.questions)
     fetched: list[str] = []
 
     def fetch(quiz_id: str, bank: Bank) -> Bank:
         fetched.append(quiz_id)
         return bank
+
+    def kept_of(quiz_id: str) -> tuple[str, str] | None:
+        found = spool.get(quiz_id)
+        return (found[0], found[1]) if found else None
 
     written = final_check_html(
         FINAL_ID,
@@ -210,6 +225,7 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_l
                 lambda quiz_id=quiz_id, bank=bank: fetch(quiz_id, bank),  # type: ignore[misc]
                 f"../{quiz_id}/",
                 anchors[quiz_id],
+                lambda quiz_id=quiz_id: kept_of(quiz_id),  # type: ignore[misc]
             )
             for quiz_id, bank in source
         ],
@@ -220,7 +236,20 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(per_l
         heading_id="the-questions",
     )
     assert "".join(written) == whole
-    assert fetched == [quiz_id for quiz_id, _ in source]  # each bank once, in order
+    assert fetched == [quiz_id for quiz_id, _ in source if quiz_id not in kept]  # each other bank once, in order
+    spool.close()
+
+
+def test_the_spool_gives_back_what_it_was_given() -> None:
+    spool = Spool()
+    assert spool.get("a") is None
+    spool.put("a", ["caf\u00e9 \u2014 <b>", ""])
+    spool.put("b", ["\U0001f600", "x" * 100_000])
+    spool.put("a", ["again", "y"])  # a later put wins
+    assert spool.get("b") == ("\U0001f600", "x" * 100_000)
+    assert spool.get("a") == ("again", "y")
+    spool.close()
+    assert spool.get("a") is None
 
 
 def test_fill_markers_replaces_the_named_markers_in_one_pass() -> None:

@@ -29,10 +29,10 @@ from mkdocs.utils import get_relative_url
 from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
-from ..final_check import FinalLesson, final_check_html
+from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html
 from ..model import Bank
 from ..problems import Problem, shown_path
-from ..render import Anchors, render_quiz
+from ..render import Anchors, QuestionParts, quiz_html
 from . import page as page_html
 from .config import QuizgenConfig
 
@@ -65,6 +65,12 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
         self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
         self.drawn: list[Page] = []  # the lessons the final check draws from, once the navigation is final
+        # Each drawn lesson's questions as the final check page shows them, written with the lesson's own
+        # quiz and kept in a file until the final check is: by lesson, their first number and the link back.
+        self.final_url: str | None = None
+        self.final_places: dict[str, tuple[int, str]] = {}
+        self.final_pool = 0
+        self.final_written = Spool()
         self.bank_cache: BankCache = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -226,6 +232,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             self._report(self.page_problems)  # the preview goes on with the link unchecked
         self.course_map = self._course_map(config, files)
         self.drawn = self._drawn_lessons()
+        self._plan_final_check(files)
         manifest = runtime.named("course", ".js", course_pages.manifest_script(self.course_map))
         files.append(File.generated(config, f"{SITE_ASSETS}/{manifest.name}", content=manifest.content))
         config.extra_javascript[:] = [
@@ -306,6 +313,20 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         for path, url in self.final_checks:
             self._write_final_check(path, url)
         self.final_checks = []
+        self.final_written.close()
+
+    def _plan_final_check(self, files: Files) -> None:
+        """Where each drawn lesson's questions stand in the final check, and their link back from its page."""
+        self.final_written.close()
+        self.final_url, self.final_places, self.final_pool = None, {}, 0
+        options = self.config.final_check
+        final = files.get_file_from_path(options["path"]) if options["enabled"] else None
+        if final is None:
+            return
+        self.final_url = final.url
+        for page in self.drawn:
+            self.final_places[page.file.src_uri] = (self.final_pool + 1, get_relative_url(page.url, final.url))
+            self.final_pool += self.course.quizzes[page.file.src_uri].size
 
     def _fill_markers(self, content: str, page: Page) -> str:
         course = self.course_map
@@ -332,12 +353,14 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         heading_id = self.heading_ids.get(page.file.src_uri)
         if quiz is None or heading_id is None:
             return ""
-        return render_quiz(
-            quiz.loaded.bank,
-            quiz.quiz_id,
-            anchors=self.lesson_anchors[quiz.quiz_id],
-            heading=self.config.heading,
-            heading_id=heading_id,
+        bank = quiz.loaded.bank
+        questions = [QuestionParts(bank, question, self.lesson_anchors[quiz.quiz_id]) for question in bank.questions]
+        place = self.final_places.get(page.file.src_uri)
+        if place is not None:  # the final check shows these questions too: written now, from the same parts
+            first, link = place
+            self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link))
+        return quiz_html(
+            bank, quiz.quiz_id, [(parts, "") for parts in questions], heading=self.config.heading, heading_id=heading_id
         )
 
     def _write_final_check(self, path: Path, url: str) -> None:
@@ -356,6 +379,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 functools.partial(_bank, quiz),
                 get_relative_url(page.url, url),
                 self.lesson_anchors.get(quiz.quiz_id, {}),
+                functools.partial(self._written, quiz.quiz_id) if url == self.final_url else lambda: None,
             )
             for page in self.drawn
             for quiz in [self.course.quizzes[page.file.src_uri]]
@@ -374,6 +398,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 ):
                     out.write(part)
                 out.write(piece)
+
+    def _written(self, quiz_id: str) -> tuple[str, str] | None:
+        written = self.final_written.get(quiz_id)
+        return (written[0], written[1]) if written else None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.quizzes_dir.is_dir():
