@@ -17,7 +17,6 @@ import html
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from .atomic import write_atomically
 from .course_pages import course_key
@@ -69,6 +68,9 @@ outside this browser.</p>
 
 def manifest(standard: str, title: str, files: Sequence[str], mastery: float | None, identifier: str) -> str:
     """imsmanifest.xml: one organization, one item, one SCO resource listing every file."""
+    # here, not at the top: it imports urllib.request, and every site build imports this module
+    from xml.sax.saxutils import quoteattr
+
     listed = "\n".join(f"        <file href={quoteattr(name)}/>" for name in files)
     name = html.escape(title)
     ident = quoteattr(identifier)
