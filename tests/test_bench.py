@@ -39,6 +39,8 @@ def test_the_bench_runs_and_writes_its_figures(tmp_path: Path) -> None:
     assert set(results["ratios"]) == {"quizgen"}
     assert all(number(value) for value in results["ratios"]["quizgen"].values()), results["ratios"]
     assert number(results["load_seconds"]) and number(results["check_seconds"])
+    beyond = results["beyond_plain"]
+    assert isinstance(beyond["cpu_seconds"], float) and number(beyond["ratio_without_load"])
     payload = results["payload"]
     assert payload["total_gzip_bytes"] == payload["js_gzip_bytes"] + payload["css_gzip_bytes"] > 0
     assert payload["course_manifest_gzip_bytes"] > 0
