@@ -626,3 +626,26 @@ def test_skipping_a_page_that_is_not_a_lesson_with_a_check_is_an_error(project: 
     text = output(result)
     assert result.returncode == 1, text
     assert "quizgen: 'final_check: skip' lists culture/owner.md, which is not a lesson with a check" in text
+
+
+@pytest.mark.build
+def test_an_authors_page_can_show_the_final_check_too(project: Path) -> None:
+    """The final check on a page of the author's: as on the plugin's own page, each question linking to its
+    lesson's heading by name (the build keeps the lessons' anchors for it)."""
+    (project / "content" / "practice.md").write_text("# Practice\n\n<!-- quizgen:final-check -->\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - Home: index.md\n", "  - Home: index.md\n  - practice.md\n"),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, output(result)
+
+    def final_check(url: str) -> str:
+        page = (project / "site" / url / "index.html").read_text(encoding="utf-8")
+        start = page.index('<form class="quizgen-quiz" data-quiz-id="_final"')
+        return page[start : page.index("</form>", start)]
+
+    shown = final_check("practice")
+    assert shown == final_check("final-check")  # pages at the same depth: the same links
+    assert shown.count('<a href="../calls/answering/#the-lesson">Review: The lesson</a>') == 1

@@ -65,6 +65,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
         self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
         self.drawn: list[Page] = []  # the lessons the final check draws from, once the navigation is final
+        self.final_elsewhere = False  # whether a page other than the plugin's own shows the final check
         # Each drawn lesson's questions as the final check page shows them, written with the lesson's own
         # quiz and kept in a file until the final check is: by lesson, their first number and the link back.
         self.final_url: str | None = None
@@ -123,6 +124,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         # build here and `mkdocs serve` goes on serving the last good site.
         self.page_problems = []
         self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
+        self.final_elsewhere = False
         # while serving, a rebuild re-reads only the banks that changed
         # each bank kept as bytes: a large course's banks as objects would take more memory than the build
         self.course = load_course(
@@ -208,6 +210,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         return [page for page in self._modules_lessons() if page.file.src_uri not in skip]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if FINAL_MARKER in html and self.generated.get(page.file.src_uri) != "final_check":
+            self.final_elsewhere = True  # an author's page shows the final check: it needs every lesson's anchors
         quiz = self.course.quizzes.get(page.file.src_uri)
         if quiz is None:
             return html
@@ -350,12 +354,16 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _quiz(self, page: Page) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
-        heading_id = self.heading_ids.get(page.file.src_uri)
+        heading_id = self.heading_ids.pop(page.file.src_uri, None)
         if quiz is None or heading_id is None:
             return ""
         bank = quiz.loaded.bank
-        questions = [QuestionParts(bank, question, self.lesson_anchors[quiz.quiz_id]) for question in bank.questions]
         place = self.final_places.get(page.file.src_uri)
+        # Written here are the lesson's quiz and its part of the final check: its anchors are needed no more,
+        # unless another page shows the final check (rendered then from every lesson's bank and anchors).
+        anchors = self.lesson_anchors.get if self.final_elsewhere else self.lesson_anchors.pop
+        own = anchors(quiz.quiz_id, {})
+        questions = [QuestionParts(bank, question, own) for question in bank.questions]
         if place is not None:  # the final check shows these questions too: written now, from the same parts
             first, link = place
             self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link))
