@@ -192,12 +192,17 @@ class Run:
         return {"seconds": self.seconds, "cpu_seconds": self.cpu_seconds, "peak_mb": self.peak_mb}
 
 
-def run_process(command: list[str], cwd: Path) -> Run:
-    """Run one process to its end; its own resource use, from wait4 (not every child's so far)."""
+def build_env() -> dict[str, str]:
     # As a user's builds run: with Python's bytecode cache (the warm-up writes quizgen's, as any first build
     # does; the installed packages came with theirs), whatever this shell says.
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run_process(command: list[str], cwd: Path) -> Run:
+    """Run one process to its end; its own resource use, from wait4 (not every child's so far)."""
+    env = build_env()
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -215,6 +220,35 @@ def run_process(command: list[str], cwd: Path) -> Run:
 def build(variant: Variant, course: Path) -> Run:
     shutil.rmtree(course / variant.site, ignore_errors=True)
     return run_process([str(variant.python), "-m", "mkdocs", "build", "--config-file", variant.config], course)
+
+
+def count_instructions(variants: list[Variant], course: Path) -> dict[str, int]:
+    """The instructions one build of each kind executes, counted by valgrind (callgrind): on a shared
+    machine the same figure whatever else runs, so the builds run side by side. Slow: about 100 times
+    a build's time."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    running = {}
+    for variant in variants:
+        shutil.rmtree(course / variant.site, ignore_errors=True)
+        command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", str(variant.python)]
+        running[variant.name] = subprocess.Popen(
+            [*command, "-m", "mkdocs", "build", "--config-file", variant.config],
+            cwd=course,
+            env=build_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    counts = {}
+    for name, process in running.items():
+        _, errors = process.communicate()
+        found = re.search(r"Collected : (\d+)", errors)
+        if process.returncode != 0 or found is None:
+            raise SystemExit(f"counting the instructions of the {name} build failed:\n{errors[-3000:]}")
+        counts[name] = int(found.group(1))
+    return counts
 
 
 def peer_python() -> tuple[Path | None, str]:
@@ -355,6 +389,12 @@ def summary(results: dict[str, Any]) -> str:
             figures["peak_mb"],
         )
         lines.append(f"{name:<12} {wall:>8.2f} {cpu:>8.2f} {least:>8.2f} {peak:>8.0f}   {versus}")
+    if results["instructions"]:
+        counted = results["instructions"]
+        lines.append(
+            "instructions (valgrind), vs plain: "
+            + ", ".join(f"{name} {counted[name] / counted['plain']:.3f}" for name in counted if name != "plain")
+        )
     if results["peer_skipped"]:
         lines.append(f"mkdocs-quiz: skipped, {results['peer_skipped']}")
     ours = results["ratios"]["quizgen"]
@@ -362,8 +402,8 @@ def summary(results: dict[str, Any]) -> str:
     lines += [
         f"quizgen build time {ours['time']:.2f}x plain (target at most {TARGETS['time']:.2f}x), "
         f"peak memory {ours['memory']:.2f}x (target at most {TARGETS['memory']:.2f}x)",
-        f"quizgen's CPU beyond plain: {results['beyond_plain']['cpu_seconds']:.2f} s, of which loading the banks "
-        f"{results['load_seconds']:.2f} s (timed in process); without the loading, "
+        f"quizgen's CPU beyond plain (least of the runs): {results['beyond_plain']['cpu_seconds']:.2f} s, of which "
+        f"loading the banks {results['load_seconds']:.2f} s (timed in process); without the loading, "
         f"{results['beyond_plain']['ratio_without_load']:.2f}x plain",
         f"quizgen check: {results['check_seconds']:.2f} s",
         f"every page loads of ours: {size['js_gzip_bytes']} + {size['css_gzip_bytes']} = "
@@ -382,6 +422,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each kind first")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results.json")
     parser.add_argument("--no-peer", action="store_true", help="leave mkdocs-quiz out even when installed")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count one build's instructions of each kind (valgrind; slow)"
+    )
     parser.add_argument("--keep", type=Path, help="generate the course in this (new) folder and keep it")
     parser.add_argument("--pins", action="store_true", help="print our build's packages, pinned, and stop")
     args = parser.parse_args()
@@ -425,6 +468,9 @@ def run_bench(
     check_runs = [
         run_process([str(ours.parent / "quizgen"), "check", str(course)], course).seconds for _ in range(args.runs)
     ]
+    if args.instructions:
+        log("counting each build's instructions under valgrind (slow)")
+    instructions = count_instructions(variants, course) if args.instructions else {}
     builds: dict[str, Any] = {
         variant.name: {
             "seconds": round(median_of(variant.runs, "seconds"), 3),
@@ -444,6 +490,7 @@ def run_bench(
             "cpu": ratio(figures["cpu_seconds"], plain["cpu_seconds"]),
             "cpu_least": ratio(figures["cpu_seconds_least"], plain["cpu_seconds_least"]),
             "memory": ratio(figures["peak_mb"], plain["peak_mb"]),
+            **({"instructions": ratio(instructions[name], instructions["plain"])} if instructions else {}),
         }
         for name, figures in builds.items()
         if figures is not None and name != "plain"
@@ -464,11 +511,12 @@ def run_bench(
         "ratios": ratios,
         "targets": TARGETS,
         "load_seconds": load,
-        # what a build of quizgen's spends beyond plain MkDocs, in CPU time, and what of it is not loading the banks
+        "instructions": instructions or None,
+        # quizgen's CPU beyond plain MkDocs (least times of the runs), and what of it is not loading the banks
         "beyond_plain": {
-            "cpu_seconds": round(builds["quizgen"]["cpu_seconds"] - plain["cpu_seconds"], 3),
+            "cpu_seconds": round(builds["quizgen"]["cpu_seconds_least"] - plain["cpu_seconds_least"], 3),
             "of_which_load_seconds": load,
-            "ratio_without_load": ratio(builds["quizgen"]["cpu_seconds"] - load, plain["cpu_seconds"]),
+            "ratio_without_load": ratio(builds["quizgen"]["cpu_seconds_least"] - load, plain["cpu_seconds_least"]),
         },
         "check_seconds": round(statistics.median(check_runs), 3) if check_runs else None,
         "payload": payload(course),
