@@ -20,9 +20,8 @@ from typing import Any
 
 from . import safe_markdown
 from .attempt import Group, shuffle_lists
-from .kinds.base import plural
+from .i18n import ENGLISH, Messages
 from .model import Bank, Question
-from .rules import format_points
 
 # Anchors of the lesson: id -> heading text (None when the id is not a heading).
 Anchors = Mapping[str, str | None]
@@ -67,22 +66,21 @@ def json_for_script(data: Any) -> str:
     return text
 
 
-def intro(bank: Bank, groups: Sequence[Group] = ()) -> str:
+def intro(bank: Bank, groups: Sequence[Group] = (), t: Messages = ENGLISH) -> str:
     """What the learner is told before starting: size, pass mark, how attempts work."""
     pool = len(bank.questions)
     drawn = sum(min(group.draw, group.size) for group in groups)
     if groups and drawn < pool:
-        size = f"{plural(drawn, 'question')}, drawn afresh from {pool} for each attempt."
+        size = t("quiz.size_drawn", count=drawn, pool=pool)
     elif bank.draw is not None and bank.draw < pool:
-        size = f"{plural(bank.draw, 'question')}, drawn afresh from {pool} for each attempt."
+        size = t("quiz.size_drawn", count=bank.draw, pool=pool)
     else:
-        size = f"{plural(pool, 'question')}, {plural(bank.max_points, 'point')}."
-    need = f"You need {format_points(bank.pass_mark)}% to pass."
-    if bank.mode == "exam":
-        how = "You submit your answers once; then you see your marks and all the feedback."
-    else:
-        how = "The first check of each attempt gives its score; then check again as often as you like."
-    return f"{size} {need} {how} Your answers are kept in this browser only."
+        size = t(
+            "quiz.size_all", questions=t("quiz.questions", count=pool), points=t("quiz.points", count=bank.max_points)
+        )
+    need = t("quiz.need", percent=t.percent(bank.pass_mark))
+    how = t("quiz.how_exam" if bank.mode == "exam" else "quiz.how_practice")
+    return f"{size} {need} {how} {t('quiz.kept_here')}"
 
 
 def render_quiz(
@@ -90,30 +88,32 @@ def render_quiz(
     quiz_id: str,
     *,
     anchors: Anchors | None = None,
-    heading: str = "Check yourself",
+    heading: str | None = None,
     heading_id: str = "check-yourself",
     groups: Sequence[Group] = (),
     lessons: Mapping[str, tuple[str, Anchors]] | None = None,
+    t: Messages = ENGLISH,
 ) -> str:
     """The whole quiz section: heading, form, controls and data.
 
     ``lessons`` serves a quiz drawn from other pages' banks (the final check):
     question id -> (address of its lesson, that lesson's anchors), so that
-    each ``see`` link leads back to the lesson it names.
+    each ``see`` link leads back to the lesson it names. ``t``: the interface's language.
     """
     anchors = anchors or {}
+    heading = t("quiz.heading") if heading is None else heading
     count = len(bank.questions)  # the runtime numbers the questions an attempt shows
     title_id = f"{heading_id}-title"
-    check = "Submit answers" if bank.mode == "exam" else "Check answers"
+    check = t("quiz.submit" if bank.mode == "exam" else "quiz.check")
     parts = [
         # data-search-exclude keeps answers and feedback out of the site's search index
         '<div class="quizgen" data-search-exclude>',
         f'<h2 id="{escape(heading_id)}" data-search-exclude>{escape(heading)}'
-        f'<a class="headerlink" href="#{escape(heading_id)}" title="Permanent link">&para;</a></h2>',
+        f'<a class="headerlink" href="#{escape(heading_id)}" title="{escape(t("quiz.permalink"))}">&para;</a></h2>',
         f'<form class="quizgen-quiz" data-quiz-id="{escape(quiz_id)}" data-mode="{bank.mode}" '
         f'aria-labelledby="{title_id}" novalidate>',
         f'<p class="quizgen-title" id="{title_id}">{safe_markdown.inline(bank.title)}</p>',
-        f'<p class="quizgen-intro">{intro(bank, groups)}</p>',
+        f'<p class="quizgen-intro">{escape(intro(bank, groups, t))}</p>',
         # what this browser remembers of the quiz, and any notice about it: the runtime fills them in
         '<p class="quizgen-notice" hidden></p>',
         '<p class="quizgen-record" hidden></p>',
@@ -121,15 +121,15 @@ def render_quiz(
     ]
     for number, question in enumerate(bank.questions, 1):
         page, own = (lessons or {}).get(question.id, ("", anchors))
-        parts.append(_question(bank, question, number, count, own, page))
+        parts.append(_question(bank, question, number, count, own, page, t))
     parts += [
         "</div>",
         '<div class="quizgen-actions">',
-        f'<button type="submit" class="quizgen-check">{check}</button>',
-        '<button type="reset" class="quizgen-reset">Try again</button>',
+        f'<button type="submit" class="quizgen-check">{escape(check)}</button>',
+        f'<button type="reset" class="quizgen-reset">{escape(t("quiz.try_again"))}</button>',
         "</div>",
         '<p class="quizgen-score" role="status" aria-live="polite"></p>',
-        "<noscript><p>Turn on JavaScript in your browser to check your answers.</p></noscript>",
+        f"<noscript><p>{escape(t('quiz.noscript'))}</p></noscript>",
         # Inside a <template> the data is inert, and themes that re-run a
         # page's inline scripts after swapping content (mkdocs-material's
         # instant navigation copies them without their type) never see it.
@@ -141,55 +141,55 @@ def render_quiz(
     return "\n".join(parts)
 
 
-def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "") -> str:
+def _question(bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str, t: Messages) -> str:
     qid = escape(question.id)
     base = f"quizgen-{qid}"
-    points = plural(question.max_points, "point")
+    label = t("quiz.number", number=number, count=count, points=t("quiz.points", count=question.max_points))
     parts = [
         f'<fieldset class="quizgen-question" data-question-id="{qid}" data-type="{question.type}" id="{base}">',
-        f'<legend><span class="quizgen-number">Question {number} of {count} ({points})</span> '
+        f'<legend><span class="quizgen-number">{escape(label)}</span> '
         f'<span class="quizgen-prompt">{safe_markdown.inline(question.prompt)}</span></legend>',
     ]
-    instruction = question.instruction()
+    instruction = question.instruction(t)
     if instruction:
         parts.append(f'<p class="quizgen-instruction">{escape(instruction)}</p>')
     if question.hints:
-        parts.append(_hints(question, base, bank.hint_penalty_of(question)))
-    parts.append(question.render_body(base))
+        parts.append(_hints(question, base, bank.hint_penalty_of(question), t))
+    parts.append(question.render_body(base, t))
     # what must be put right before checking (a position chosen twice): the runtime fills it in
     parts.append('<p class="quizgen-problem" role="alert" hidden></p>')
-    parts.append(_result(question, base, anchors, page))
+    parts.append(_result(question, base, anchors, page, t))
     parts.append("</fieldset>")
     return "\n".join(parts)
 
 
-def _hints(question: Question, base: str, penalty: float) -> str:
+def _hints(question: Question, base: str, penalty: float, t: Messages) -> str:
     """Hints, each hidden until the learner asks; the button says what the next one costs."""
     items = "".join(
         f'<li class="quizgen-hint" id="{base}-hint-{number}" tabindex="-1" hidden>{safe_markdown.inline(hint)}</li>'
         for number, hint in enumerate(question.hints)
     )
     return (
-        f'<div class="quizgen-hints" data-cost="{hint_cost(penalty)}">'
+        f'<div class="quizgen-hints" data-cost="{escape(hint_cost(penalty, t))}">'
         f'<ol class="quizgen-hint-list">{items}</ol>'
-        f'<button type="button" class="quizgen-hint-button">{hint_button(1, len(question.hints), penalty)}</button>'
-        "</div>"
+        f'<button type="button" class="quizgen-hint-button">{escape(hint_button(1, len(question.hints), penalty, t))}'
+        "</button></div>"
     )
 
 
-def hint_cost(penalty: float) -> str:
-    return f"costs {format_points(penalty * 100)}% of this question's points" if penalty else "free"
+def hint_cost(penalty: float, t: Messages = ENGLISH) -> str:
+    return t("quiz.hint_cost", percent=t.percent(penalty * 100)) if penalty else t("quiz.hint_free")
 
 
-def hint_button(number: int, count: int, penalty: float) -> str:
+def hint_button(number: int, count: int, penalty: float, t: Messages = ENGLISH) -> str:
     """The hint button's words; the runtime writes the same as hints are revealed."""
-    return f"Show hint {number} of {count} ({hint_cost(penalty)})"
+    return t("quiz.hint_button", number=number, count=count, cost=hint_cost(penalty, t))
 
 
-def _result(question: Question, base: str, anchors: Anchors, page: str = "") -> str:
+def _result(question: Question, base: str, anchors: Anchors, page: str, t: Messages) -> str:
     """Verdict, feedback, explanation and the 'see' link: hidden until checked."""
     parts = [f'<div class="quizgen-result" id="{base}-result" hidden>', '<p class="quizgen-verdict"></p>']
-    parts.append(question.render_result(base))
+    parts.append(question.render_result(base, t))
     feedback = question.feedback_text()
     if feedback:
         parts.append(f'<div class="quizgen-feedback" hidden>{safe_markdown.block(feedback)}</div>')
@@ -198,12 +198,12 @@ def _result(question: Question, base: str, anchors: Anchors, page: str = "") -> 
     if question.see or page:
         title = anchors.get(question.see[1:]) if question.see else None
         text = (
-            f"Review: {escape(title)}"
+            t("quiz.review_heading", title=title)
             if title
-            else "Review this part of the lesson"
+            else t("quiz.review_part")
             if question.see
-            else "Review the lesson"
+            else t("quiz.review_lesson")
         )
-        parts.append(f'<p class="quizgen-see"><a href="{escape(page + (question.see or ""))}">{text}</a></p>')
+        parts.append(f'<p class="quizgen-see"><a href="{escape(page + (question.see or ""))}">{escape(text)}</a></p>')
     parts.append("</div>")
     return "\n".join(p for p in parts if p)

@@ -31,6 +31,7 @@ from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..final_check import final_bank
+from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
 from ..problems import Problem, shown_path
 from ..render import Anchors, render_quiz
 from . import page as page_html
@@ -39,6 +40,11 @@ from .config import QuizgenConfig
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
 SITE_ASSETS = "assets/quizgen"
+_DEFAULT_TITLES = {
+    "progress": "pages.progress_title",
+    "final_check": "pages.final_title",
+    "certificate": "pages.certificate_title",
+}
 QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
 
 
@@ -59,6 +65,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
         self.quiz_html: dict[str, str] = {}  # each lesson's quiz, put in its page after the search index
         self.bank_cache: BankCache = {}
+        self.t: Messages = ENGLISH  # the interface's language
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -72,18 +79,37 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
+        self.t = self._language(config)
         css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
         if css not in config.extra_css:
             config.extra_css.append(css)
         # On every page, not only quiz pages: with instant navigation the theme
         # swaps page content without loading a new page's scripts.
-        script = f"{SITE_ASSETS}/{runtime.script().name}"
-        if script not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(script)
+        script = f"{SITE_ASSETS}/{runtime.script(self.t.language).name}"
+        config.extra_javascript[:] = [
+            item for item in config.extra_javascript if not str(item).startswith(f"{SITE_ASSETS}/quizgen.")
+        ]  # one language's script: a `mkdocs serve` rebuild may have changed it
+        config.extra_javascript.append(script)
         self.generated = self._generated_pages()
         for path, kind in self.generated.items():
-            _place_in_nav(config, path, self.config[kind]["title"], self.config[kind]["nav"])
+            _place_in_nav(config, path, self._title(kind), self.config[kind]["nav"])
         return config
+
+    def _language(self, config: MkDocsConfig) -> Messages:
+        """The plugin's `language`, else the theme's; a language with no catalogue speaks English, with a warning."""
+        theme = config.theme
+        wanted = self.config.language or theme.get("language") or DEFAULT
+        if base_language(wanted) == DEFAULT and wanted.split("-")[0].split("_")[0].lower() != DEFAULT:
+            log.warning(
+                f"quizgen: the quizzes have no interface text in '{wanted}', so they speak English. "
+                f"Languages shipped: {', '.join(available())}; AUTHORING.md says how to add one."
+            )
+        return messages_for(wanted)
+
+    def _title(self, kind: str) -> str:
+        """A generated page's title: the author's, or the default in the interface's language."""
+        title: str | None = self.config[kind]["title"]
+        return title or self.t(_DEFAULT_TITLES[kind])
 
     def _generated_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -125,7 +151,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for asset in runtime.assets():
+        for asset in runtime.assets(self.t.language):
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         for path, kind in self.generated.items():
             if files.get_file_from_path(path) is not None:
@@ -155,16 +181,19 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         if kind == "progress":
             final = self.config.final_check
             return course_pages.progress_markdown(
-                self.config.progress["title"],
+                self._title("progress"),
                 [title for title, _ in self._modules()],
-                final["title"] if final["enabled"] else None,
+                self._title("final_check") if final["enabled"] else None,
+                self.t,
             )
         if kind == "final_check":
             final = self.config.final_check
             sizes = [len(self.course.quizzes[p.file.src_uri].loaded.bank.questions) for p in self._drawn_lessons()]
-            return course_pages.final_check_markdown(final["title"], final["per_lesson"], sizes, final["pass_mark"])
+            return course_pages.final_check_markdown(
+                self._title("final_check"), final["per_lesson"], sizes, final["pass_mark"], self.t
+            )
         if kind == "certificate":
-            return course_pages.certificate_markdown(self.config.certificate["title"])
+            return course_pages.certificate_markdown(self._title("certificate"))
         return markdown
 
     def _modules(self) -> list[tuple[str | None, list[Page]]]:
@@ -195,9 +224,11 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         anchors = page_html.anchors(html, page.toc)
         lesson = f"{shown_path(self.docs_dir, self.project_dir)}/{quiz.lesson}"
         self.page_problems += missing_anchors(quiz.loaded, anchors, lesson)
-        heading = self.config.heading
+        heading = self.config.heading or self.t("quiz.heading")
         heading_id = page_html.unique_id("check-yourself", anchors)
-        quiz_html = render_quiz(quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id)
+        quiz_html = render_quiz(
+            quiz.loaded.bank, quiz.quiz_id, anchors=anchors, heading=heading, heading_id=heading_id, t=self.t
+        )
         self.lesson_anchors[quiz.quiz_id] = anchors
         # The quiz goes in at on_page_context, once the search plugin has indexed the page: it would
         # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
@@ -228,10 +259,11 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                         self.package,
                         config.site_name,
                         [
-                            f"{SITE_ASSETS}/{runtime.script().name}",
+                            f"{SITE_ASSETS}/{runtime.script(self.t.language).name}",
                             f"{SITE_ASSETS}/{manifest.name}",
                             f"{SITE_ASSETS}/{runtime.lms_script().name}",
                         ],
+                        self.t,
                     ),
                 )
             )
@@ -259,7 +291,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         final = None
         final_url = url_of(by_kind.get("final_check"))
         if final_url is not None:
-            final = Lesson(FINAL_ID, self.config.final_check["title"], final_url)
+            final = Lesson(FINAL_ID, self._title("final_check"), final_url)
         return CourseMap(
             title=config.site_name,
             key=self.config.course_id or course_pages.course_key(config.site_name),
@@ -284,15 +316,17 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         quiz = self.quiz_html.get(page.file.src_uri, "")
         fills: dict[str, Callable[[], str]] = {
             "quiz": lambda: quiz,
-            "progress-course": lambda: course_pages.progress_course(course, link),
-            "progress-final": lambda: course_pages.progress_final(course, link),
-            "progress-tools": course_pages.progress_tools,
-            "certificate": lambda: course_pages.certificate(course, link),
-            "continue": lambda: course_pages.continue_link(course, link),
+            "progress-course": lambda: course_pages.progress_course(course, link, self.t),
+            "progress-final": lambda: course_pages.progress_final(course, link, self.t),
+            "progress-tools": lambda: course_pages.progress_tools(self.t),
+            "certificate": lambda: course_pages.certificate(course, link, self.t),
+            "continue": lambda: course_pages.continue_link(course, link, self.t),
             "final-check": lambda: self._final_check(link),
         }
         for index in range(len(course.modules)):
-            fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
+            fills[f"progress-module {index}"] = functools.partial(
+                course_pages.progress_module, course, index, link, self.t
+            )
         for name, fill in fills.items():
             marker = course_pages.MARKER.format(name)
             if marker in content:
@@ -303,10 +337,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         options = self.config.final_check
         quizzes = [self.course.quizzes[p.file.src_uri] for p in self._drawn_lessons()]
         if not quizzes:
-            return "<p>This course has no lesson checks yet, so there is no final check.</p>"
+            return f"<p>{self.t('pages.final_no_checks')}</p>"
         bank, groups = final_bank(
             [(q.quiz_id, q.loaded.bank) for q in quizzes],
-            title=options["title"],
+            title=self._title("final_check"),
             per_lesson=options["per_lesson"],
             pass_mark=options["pass_mark"],
         )
@@ -317,7 +351,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             for question in q.loaded.bank.questions
         }
         return render_quiz(
-            bank, FINAL_ID, heading="The questions", heading_id="the-questions", groups=groups, lessons=lessons
+            bank,
+            FINAL_ID,
+            heading=self.t("pages.final_questions"),
+            heading_id="the-questions",
+            groups=groups,
+            lessons=lessons,
+            t=self.t,
         )
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
