@@ -20,6 +20,8 @@ from quizgen.problems import Problem, QuizgenError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A real alias bomb: nine levels of nine aliases in 701 bytes.
+BILLION_LAUGHS = FIXTURES / "hostile" / "billion-laughs.yml"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
