@@ -453,7 +453,7 @@ class _Builder:
         construct = self.loader.yaml_constructors[tag]
         try:
             return construct(self.loader, ScalarNode(tag, text))
-        except (ValueError, KeyError, AttributeError, OverflowError, yaml.YAMLError):
+        except (ValueError, LookupError, AttributeError, ArithmeticError, TypeError, yaml.YAMLError):
             if report:
                 self._problem(at, f"'{_short(text)}' cannot be read as {_READ_AS.get(tag, 'a value')}", hint)
             return _MISSING
