@@ -3,6 +3,7 @@ column and a fix, and never as a traceback."""
 
 from __future__ import annotations
 
+import functools
 import textwrap
 import time
 import tracemalloc
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BILLION_LAUGHS, problems_of
+from conftest import BILLION_LAUGHS, ROOT, problems_of
 
 from quizgen import yaml_source
 from quizgen.load import load_bank, parse_bank
@@ -608,6 +609,14 @@ def test_deep_nesting_is_refused_where_it_passes_the_limit(text: str, line: int,
     assert seconds < 1
 
 
+def test_nesting_as_deep_as_the_limit_is_read() -> None:
+    deepest = "title: T\nquestions: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"  # the top mapping is 1
+    data, _ = yaml_source.parse(deepest, "b")
+    assert data["questions"] == functools.reduce(lambda inner, _: [inner], range(MAX_DEPTH - 2), [])
+    with pytest.raises(QuizgenError, match=f"nested more than {MAX_DEPTH} levels"):
+        yaml_source.parse(deepest.replace("[", "[[", 1).replace("]", "]]", 1), "b")
+
+
 def test_pure_python_yaml_is_as_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without libyaml, PyYAML parses in Python: the same limits hold, and nothing recurses."""
     monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
@@ -642,6 +651,15 @@ def test_a_bank_over_the_size_limit_is_refused() -> None:
     )
     with pytest.raises(QuizgenError, match=r"the file is 2\.0 MB"):
         parse_bank(GOOD + padding + "#\n", "quizzes/bank.yml")  # given as text
+
+
+def test_the_courses_own_banks_stay_far_inside_the_limits() -> None:
+    for path in sorted((ROOT / "quizzes").rglob("*.yml")):
+        raw = path.read_bytes()
+        loader = yaml_source._Loader(raw.decode())
+        builder = yaml_source._Builder(loader, path.name)
+        builder.document()
+        assert len(raw) < MAX_BYTES / 50 and builder.values < MAX_VALUES / 200 and builder.text < MAX_TEXT / 50, path
 
 
 def test_a_huge_bank_file_is_refused_unread(tmp_path: Path) -> None:
