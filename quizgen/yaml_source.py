@@ -372,16 +372,20 @@ class _Builder:
                 stack.append(self._begin(event, stack))
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 done = stack.pop()
-                data = None if done.refused else self._merged(done) if done.merge is not None else done.data
-                if done.anchor is not None:
-                    self.open_anchors.discard(done.anchor)
-                    counts = (self.values - done.values_at, self.text - done.text_at)
-                    self.anchors.setdefault(done.anchor, (data, done.path, *counts))
+                data = done.data
+                if done.refused or done.merge is not None or done.anchor is not None:
+                    data = self._end(done)
                 frame = stack[-1]
-                if frame.key is _KEY:
+                key = frame.key
+                if frame.is_map is False:
+                    frame.data.append(data)
+                elif key is _KEY:
                     self._key(frame, data, done.start, False)
-                else:
+                elif key is None or key is _SKIP or key is _MERGE:
                     self._value(frame, data)
+                else:
+                    frame.data[key] = data
+                    frame.key = _KEY
             elif kind is AliasEvent:
                 self._alias(event, stack[-1])
             elif kind is DocumentEndEvent:
@@ -392,6 +396,15 @@ class _Builder:
         return root.data
 
     # --- what each event adds -------------------------------------------------
+
+    def _end(self, done: _Frame) -> Any:
+        """A list or mapping that is refused, has a merge key or an anchor ends: its value."""
+        data = None if done.refused else self._merged(done) if done.merge is not None else done.data
+        if done.anchor is not None:
+            self.open_anchors.discard(done.anchor)
+            counts = (self.values - done.values_at, self.text - done.text_at)
+            self.anchors.setdefault(done.anchor, (data, done.path, *counts))
+        return data
 
     def _place(self, frame: _Frame, value: Any, at: tuple[int, int]) -> None:
         """A complete value that is not a key: its position, then into its list or mapping."""
