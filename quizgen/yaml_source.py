@@ -167,7 +167,8 @@ def too_big(size: int, file: str) -> QuizgenError:
                 file,
                 1,
                 1,
-                f"the file is {size / 1_000_000:.1f} MB; a question bank may be at most {MAX_BYTES // 1_000_000} MB",
+                f"the file is {size:,} bytes; a question bank may be at most {MAX_BYTES:,} bytes "
+                f"({MAX_BYTES // 1_000_000} MB)",
                 "a bank this large is almost certainly a mistake, such as text pasted in by accident: remove what "
                 "does not belong, or split the lesson and its questions in two",
             )

@@ -84,7 +84,7 @@ def test_the_guide_states_the_limits_the_loader_applies() -> None:
 def test_the_guide_explains_every_error_the_loader_gives() -> None:
     for phrase in (
         "YAML syntax error",
-        "a question bank may be at most 2 MB",
+        "a question bank may be at most 2,000,000 bytes (2 MB)",
         "with every alias written out in full",
         f"nested more than {MAX_DEPTH} levels deep",
         "the YAML tag '...' is not allowed",

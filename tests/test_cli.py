@@ -102,15 +102,17 @@ def test_check_refuses_an_alias_bomb_at_once(course: Path) -> None:
 def test_check_refuses_a_bank_over_the_size_limit(course: Path) -> None:
     bank = course / BANK
     bank.write_text(bank.read_text() + "# " + "pasted by mistake " * 120_000 + "\n")
+    size = bank.stat().st_size
     code, output = run("check", str(course))
     assert code == 1
     assert (
-        f"{BANK}:1:1: error: the file is 2.2 MB; a question bank may be at most 2 MB (a bank this large is almost "
+        f"{BANK}:1:1: error: the file is {size:,} bytes; a question bank may be at most 2,000,000 bytes (2 MB) "
+        "(a bank this large is almost "
         "certainly a mistake, such as text pasted in by accident: remove what does not belong, or split the lesson "
         "and its questions in two)"
     ) in output.splitlines()
     code, output = run("check", str(bank))  # the bank on its own
-    assert code == 1 and output.startswith(f"{bank}:1:1: error: the file is 2.2 MB;")
+    assert code == 1 and output.startswith(f"{bank}:1:1: error: the file is {size:,} bytes;")
 
 
 def test_check_finds_missing_anchors_without_building(course: Path) -> None:

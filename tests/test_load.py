@@ -645,11 +645,12 @@ def test_a_bank_over_the_size_limit_is_refused() -> None:
     assert len((GOOD + padding).encode()) == MAX_BYTES
     assert problems_of(GOOD + padding) == []
     assert only(GOOD + padding + "#\n") == (
-        "quizzes/bank.yml:1:1: error: the file is 2.0 MB; a question bank may be at most 2 MB (a bank this large "
+        "quizzes/bank.yml:1:1: error: the file is 2,000,002 bytes; a question bank may be at most 2,000,000 bytes "
+        "(2 MB) (a bank this large "
         "is almost certainly a mistake, such as text pasted in by accident: remove what does not belong, or split "
         "the lesson and its questions in two)"
     )
-    with pytest.raises(QuizgenError, match=r"the file is 2\.0 MB"):
+    with pytest.raises(QuizgenError, match="the file is 2,000,002 bytes"):
         parse_bank(GOOD + padding + "#\n", "quizzes/bank.yml")  # given as text
 
 
@@ -671,7 +672,8 @@ def test_a_huge_bank_file_is_refused_unread(tmp_path: Path) -> None:
         load_bank(huge, "quizzes/huge.yml")
     assert time.process_time() - start < 1
     assert [p.format() for p in raised.value.problems] == [
-        "quizzes/huge.yml:1:1: error: the file is 50000.0 MB; a question bank may be at most 2 MB (a bank this "
+        "quizzes/huge.yml:1:1: error: the file is 50,000,000,000 bytes; a question bank may be at most "
+        "2,000,000 bytes (2 MB) (a bank this "
         "large is almost certainly a mistake, such as text pasted in by accident: remove what does not belong, "
         "or split the lesson and its questions in two)"
     ]
