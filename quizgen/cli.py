@@ -79,9 +79,9 @@ def check(path: Path, strict: bool, output: str) -> None:
             )
         )
     else:
-        for problem in result.problems:
-            click.echo(problem.format())
-        click.echo(result.summary())
+        # One write: click.echo flushes after every call, and a first draft of a
+        # large course has tens of thousands of warnings, each a write to the terminal.
+        click.echo("\n".join([*(problem.format() for problem in result.problems), result.summary()]))
     if result.errors or (strict and result.warnings):
         sys.exit(1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from quizgen.problems import Problem, QuizgenError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A real alias bomb: nine levels of nine aliases in 701 bytes.
+BILLION_LAUGHS = FIXTURES / "hostile" / "billion-laughs.yml"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -45,6 +48,30 @@ def mkdocs_build(project: Path, *extra: str, site_url: str | None = None) -> sub
         text=True,
         timeout=300,
     )
+
+
+def run_capped(
+    args: list[str], cwd: Path, *, memory: int = 2_000_000_000, timeout: float = 120
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run a command with its memory capped, so that a runaway fails at once instead of
+    exhausting the machine; also returns the processor seconds it used (the clock's
+    would depend on what else the machine is doing)."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(
+        args,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=cap_memory,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 @pytest.fixture
