@@ -30,15 +30,17 @@ from mkdocs.utils import get_relative_url
 from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
-from ..final_check import final_bank
+from ..final_check import render_final_check
+from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
 from ..render import Anchors, render_quiz
+from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
-SITE_ASSETS = "assets/quizgen"
+SITE_ASSETS = ASSETS_DIR
 QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
 
 
@@ -72,6 +74,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
+        other_hosts.set_aside_config(config)
         css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
         if css not in config.extra_css:
             config.extra_css.append(css)
@@ -125,6 +128,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        other_hosts.set_aside_files(files, list(self.generated))
         for asset in runtime.assets():
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         for path, kind in self.generated.items():
@@ -301,23 +305,14 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _final_check(self, link: Callable[[str], str]) -> str:
         options = self.config.final_check
-        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._drawn_lessons()]
-        if not quizzes:
-            return "<p>This course has no lesson checks yet, so there is no final check.</p>"
-        bank, groups = final_bank(
-            [(q.quiz_id, q.loaded.bank) for q in quizzes],
-            title=options["title"],
-            per_lesson=options["per_lesson"],
-            pass_mark=options["pass_mark"],
-        )
-        pages = {p.file.src_uri: p for p in self._drawn_lessons()}
-        lessons = {
-            question.id: (link(pages[q.lesson].url), self.lesson_anchors.get(q.quiz_id, {}))
-            for q in quizzes
-            for question in q.loaded.bank.questions
+        pages = self._drawn_lessons()
+        quizzes = [self.course.quizzes[p.file.src_uri] for p in pages]
+        links = {
+            q.quiz_id: (link(p.url), self.lesson_anchors.get(q.quiz_id, {}))
+            for q, p in zip(quizzes, pages, strict=True)
         }
-        return render_quiz(
-            bank, FINAL_ID, heading="The questions", heading_id="the-questions", groups=groups, lessons=lessons
+        return render_final_check(
+            quizzes, links, title=options["title"], per_lesson=options["per_lesson"], pass_mark=options["pass_mark"]
         )
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
