@@ -107,7 +107,9 @@ class QuizTreeprocessor(Treeprocessor):
             return
         project, site = state.project, state.site
         lesson = context.path
-        here = context.url if context.url is not None else page_url(lesson, site.use_directory_urls) if lesson else ""
+        # Zensical treats a link in the page's HTML as relative to the page's source file, as it treats
+        # Markdown links, and rewrites it for the page's address: so links are written from the source.
+        here = lesson or ""
         shown_lesson = f"{shown_path(site.docs_dir, site.root)}/{lesson}" if lesson else "this page"
         problems: list[Problem] = []
         quiz: Quiz | None = None
