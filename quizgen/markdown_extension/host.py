@@ -1,8 +1,8 @@
 """What the site generator tells an extension about the page it renders.
 
 Zensical (0.0.x) registers a preprocessor named ``rendering_context`` whose
-``page`` carries the page's source path (under the docs folder) and address,
-and whose ``config`` carries the project's folder. Plain Python-Markdown
+``page`` carries the page's source path (under the docs folder), and whose
+``config`` carries the project's folder. Plain Python-Markdown
 tells nothing: the page's path is unknown there.
 """
 
@@ -22,7 +22,6 @@ CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 class PageContext:
     host: str  # "zensical", or "markdown" when nothing is known
     path: str | None = None  # "phone-skills/taking-messages.md"
-    url: str | None = None  # "phone-skills/taking-messages/"
     root: Path | None = None  # the folder of the site's configuration
 
 
@@ -33,12 +32,10 @@ def page_context(md: Markdown) -> PageContext:
         page: Any = getattr(processor, "page", None)
         config: Any = getattr(processor, "config", None)
         path = getattr(page, "path", None)
-        url = getattr(page, "url", None)
         root = config.get("root_dir") if isinstance(config, dict) else None
         return PageContext(
             "zensical",
             PurePosixPath(path).as_posix() if isinstance(path, str) and path else None,
-            url if isinstance(url, str) else None,
             Path(root) if isinstance(root, str) and root else None,
         )
     return PageContext("markdown")
