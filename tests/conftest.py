@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -148,7 +149,7 @@ def _zensical_built_and_served(project: Path, headers: dict[str, str] | None = N
         assert prepared.returncode == 0, output(prepared)
         built = zensical_build(project, site_url=f"{server.url}/")
         assert built.returncode == 0, output(built)
-        assert "quizgen:" not in output(built)  # nothing to report
+        assert not re.search(r"quizgen: .*: error: ", output(built))  # warnings only (a nav without quizgen's pages)
         yield Site(project / "site", server.url)
     finally:
         server.close()

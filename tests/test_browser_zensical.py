@@ -57,7 +57,7 @@ def test_progress_is_saved_ticked_and_counted_on_the_zensical_site(page: Page, z
     page.reload()
     page.wait_for_selector("form.quizgen-quiz.is-ready")
     expect(record(page)).to_have_text(f"Passed on {today(page)}. Best score 100%, 2 attempts.")
-    nav_link(page, "My progress").first.click()
+    page.goto(f"{url}/progress/")  # this fixture's nav leaves quizgen's pages out under Zensical
     views_loaded(page)
     expect(row(page, "calls/answering").locator('[data-field="best"]')).to_have_text("100%")
     expect(row(page, "calls/answering").locator('[data-field="passed"]')).to_have_text(f"passed on {today(page)}")
