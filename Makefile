@@ -4,10 +4,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The other site generators, each in its own environment (README, "Other site generators")
+ZENSICAL := .venv-zensical
+PROPERDOCS := .venv-properdocs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint typecheck unit browser chromium node originality clean
+.PHONY: serve build offline test lint typecheck unit browser chromium node originality clean \
+	zensical-build zensical-serve properdocs-build
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,8 +26,21 @@ offline: $(VENV)/.installed
 	cd site-offline && $(PYTHON) -m zipfile -c ../course-offline.zip .
 	@echo "Wrote site-offline/ and course-offline.zip: open index.html in a browser."
 
-test: $(VENV)/.installed-dev chromium node tests/js/node_modules/.installed lint typecheck
+test: $(VENV)/.installed-dev chromium node tests/js/node_modules/.installed $(ZENSICAL)/.installed \
+		$(PROPERDOCS)/.installed lint typecheck
 	$(BIN)/pytest
+
+# Zensical runs no MkDocs plugin: `quizgen prepare` first writes into content/ what the plugin would add.
+zensical-build: $(ZENSICAL)/.installed
+	$(ZENSICAL)/bin/quizgen prepare
+	$(ZENSICAL)/bin/zensical build
+
+zensical-serve: $(ZENSICAL)/.installed
+	$(ZENSICAL)/bin/quizgen prepare
+	$(ZENSICAL)/bin/zensical serve --dev-addr 127.0.0.1:8000
+
+properdocs-build: $(PROPERDOCS)/.installed
+	$(PROPERDOCS)/bin/properdocs build --strict -f mkdocs.yml
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check quizgen tests
@@ -66,8 +83,20 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+$(ZENSICAL)/.installed: pyproject.toml requirements/zensical.txt
+	test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/pip install --quiet --upgrade pip
+	$(ZENSICAL)/bin/pip install --quiet -r requirements/zensical.txt -e .
+	touch $@
+
+$(PROPERDOCS)/.installed: pyproject.toml requirements/properdocs.txt
+	test -x $(PROPERDOCS)/bin/python || $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/pip install --quiet --upgrade pip
+	$(PROPERDOCS)/bin/pip install --quiet -r requirements/properdocs.txt -e .
+	touch $@
+
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
 
 # What the tests need from npm (a real SCORM runtime), at the versions tests/js/package-lock.json pins.
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json | node

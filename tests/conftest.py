@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -163,6 +164,40 @@ def progress_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real course, built once per session into a temporary folder and served under the strict policy."""
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"), {"Content-Security-Policy": STRICT_CSP})
+
+
+def _zensical_built_and_served(project: Path, headers: dict[str, str] | None = None) -> Iterator[Site]:
+    """`quizgen prepare`, then a real `zensical build` from .venv-zensical (tests/hosts.py), served."""
+    from hosts import output, prepare, zensical_build
+
+    server = StaticServer(project / "site", headers)
+    try:
+        prepared = prepare(project)
+        assert prepared.returncode == 0, output(prepared)
+        built = zensical_build(project, site_url=f"{server.url}/")
+        assert built.returncode == 0, output(built)
+        assert not re.search(r"quizgen: .*: error: ", output(built))  # warnings only (a nav without quizgen's pages)
+        yield Site(project / "site", server.url)
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def zensical_project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real course built with Zensical and served under the strict policy."""
+    from hosts import copy_project
+
+    yield from _zensical_built_and_served(
+        copy_project(tmp_path_factory.mktemp("zensical-project") / "course"), {"Content-Security-Policy": STRICT_CSP}
+    )
+
+
+@pytest.fixture(scope="session")
+def zensical_progress_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """tests/fixtures/progress built with Zensical and served (the fixture keeps the theme's inline scripts)."""
+    project = tmp_path_factory.mktemp("zensical-progress") / "course"
+    shutil.copytree(FIXTURES / "progress", project)
+    yield from _zensical_built_and_served(project)
 
 
 @pytest.fixture(scope="session")

@@ -30,21 +30,19 @@ from mkdocs.utils import get_relative_url
 from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course, missing_anchors
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
-from ..final_check import final_bank
+from ..course_settings import DEFAULT_TITLES
+from ..final_check import render_final_check
 from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
+from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
 from ..render import Anchors, render_quiz
+from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
-SITE_ASSETS = "assets/quizgen"
-_DEFAULT_TITLES = {
-    "progress": "pages.progress_title",
-    "final_check": "pages.final_title",
-    "certificate": "pages.certificate_title",
-}
+SITE_ASSETS = ASSETS_DIR
 QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
 
 
@@ -79,6 +77,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
+        other_hosts.set_aside_config(config)
         self.t = self._language(config)
         css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
         if css not in config.extra_css:
@@ -109,7 +108,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     def _title(self, kind: str) -> str:
         """A generated page's title: the author's, or the default in the interface's language."""
         title: str | None = self.config[kind]["title"]
-        return title or self.t(_DEFAULT_TITLES[kind])
+        return title or self.t(DEFAULT_TITLES[kind])
 
     def _generated_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -151,6 +150,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        other_hosts.set_aside_files(files, list(self.generated))
         for asset in runtime.assets(self.t.language):
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         for path, kind in self.generated.items():
@@ -335,28 +335,18 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _final_check(self, link: Callable[[str], str]) -> str:
         options = self.config.final_check
-        quizzes = [self.course.quizzes[p.file.src_uri] for p in self._drawn_lessons()]
-        if not quizzes:
-            return f"<p>{self.t('pages.final_no_checks')}</p>"
-        bank, groups = final_bank(
-            [(q.quiz_id, q.loaded.bank) for q in quizzes],
+        pages = self._drawn_lessons()
+        quizzes = [self.course.quizzes[p.file.src_uri] for p in pages]
+        links = {
+            q.quiz_id: (link(p.url), self.lesson_anchors.get(q.quiz_id, {}))
+            for q, p in zip(quizzes, pages, strict=True)
+        }
+        return render_final_check(
+            quizzes,
+            links,
             title=self._title("final_check"),
             per_lesson=options["per_lesson"],
             pass_mark=options["pass_mark"],
-        )
-        pages = {p.file.src_uri: p for p in self._drawn_lessons()}
-        lessons = {
-            question.id: (link(pages[q.lesson].url), self.lesson_anchors.get(q.quiz_id, {}))
-            for q in quizzes
-            for question in q.loaded.bank.questions
-        }
-        return render_quiz(
-            bank,
-            FINAL_ID,
-            heading=self.t("pages.final_questions"),
-            heading_id="the-questions",
-            groups=groups,
-            lessons=lessons,
             t=self.t,
         )
 
