@@ -16,6 +16,7 @@ buttons carry data-action.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -208,10 +209,15 @@ def progress_tools(t: Messages = ENGLISH) -> str:
     )
 
 
+# What the runtime says in a Continue link, which it carries: few pages have one, so the every-page script does not.
+CONTINUE_WORDS = ("pages.continue_certificate", "pages.continue_final", "pages.continue_with", "pages.continue_start")
+
+
 def _continue(first: Lesson, link: Link, t: Messages) -> str:
+    words = json.dumps({key: t.messages[key] for key in CONTINUE_WORDS}, ensure_ascii=False, separators=(",", ":"))
     return (
-        f'<p class="quizgen-continue" data-quizgen="continue"><a href="{escape(link(first.url))}">'
-        f"{escape(t('quiz.continue_start', title=first.title))}</a></p>"
+        f'<p class="quizgen-continue" data-quizgen="continue" data-words="{escape(words)}">'
+        f'<a href="{escape(link(first.url))}">{escape(t("pages.continue_start", title=first.title))}</a></p>'
     )
 
 

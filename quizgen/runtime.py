@@ -64,15 +64,19 @@ def page_unit_paths() -> list[Path]:
 _KEY = re.compile(r'"((?:quiz|kinds|views)\.(?!css"|js")[a-z_]+)"')
 
 
-def message_keys(paths: list[Path]) -> list[str]:
-    """The catalogue's keys that these units name."""
-    return sorted({key for path in paths for key in _KEY.findall(path.read_text(encoding="utf-8"))})
+def message_keys(paths: list[Path], prefix: str = "") -> list[str]:
+    """The catalogue's keys that these units name (those starting with ``prefix``)."""
+    found = {key for path in paths for key in _KEY.findall(path.read_text(encoding="utf-8"))}
+    return sorted(key for key in found if key.startswith(prefix))
 
 
-def messages_script(paths: list[Path], language: str) -> str:
-    """JavaScript that gives the runtime the messages these units say, in ``language``."""
+def messages_script(paths: list[Path], language: str, prefix: str) -> str:
+    """JavaScript that gives the runtime the messages these units say, in ``language``: "quiz." messages go in
+    the every-page script, "kinds." ones with the kinds, "views." ones with the views (also those the every-page
+    units name but rarely say, such as the notices about stored progress: they load the views part to say them)."""
     t = messages_for(language)
-    words = json.dumps({key: t.messages[key] for key in message_keys(paths)}, ensure_ascii=False, sort_keys=True)
+    keys = message_keys(paths, prefix)
+    words = json.dumps({key: t.messages[key] for key in keys}, ensure_ascii=False, sort_keys=True)
     return f"QuizGen.lang = {json.dumps(t.language)};\nQuizGen.say({words});\n"
 
 
@@ -110,7 +114,7 @@ def minify(code: str) -> str:
     from calmjs.parse import es5
     from calmjs.parse.unparsers.es5 import minify_print
 
-    result: str = minify_print(es5(code), obfuscate=True, obfuscate_globals=False)
+    result: str = minify_print(es5(code), obfuscate=True, obfuscate_globals=False, shadow_funcname=True, drop_semi=True)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -131,7 +135,7 @@ def more_kinds_script(language: str = DEFAULT) -> Asset:
     code = minify(
         f'(function () {{\n"use strict";\nvar QuizGen = window.QuizGen;\n'
         f"if (!QuizGen || QuizGen.kinds.{more_kinds_paths()[0].stem}) return;\n"
-        f"{messages_script(more_kinds_paths(), language)}{_join(more_kinds_paths())}\n}})();"
+        f"{messages_script(more_kinds_paths(), language, 'kinds.')}{_join(more_kinds_paths())}\n}})();"
     )
     return named("quizgen-kinds", ".js", f"/* quizgen kinds. Sources: quizgen/assets/runtime/kinds/ */\n{code}\n")
 
@@ -145,7 +149,7 @@ def _unit_script(unit: str, stem: str, label: str, words: str = "") -> Asset:
 @functools.cache
 def views_script(language: str = DEFAULT) -> Asset:
     """The progress page's and the certificate's code, which the runtime loads on those pages only."""
-    words = messages_script([UNITS / "views.js"], language)
+    words = messages_script([UNITS / "views.js", *page_unit_paths()], language, "views.")
     words = f"window.QuizGen && (function (QuizGen) {{ {words} }})(window.QuizGen);\n"
     return _unit_script("views.js", "quizgen-views", "views", words)
 
@@ -184,7 +188,7 @@ def script(language: str = DEFAULT) -> Asset:
     }
     code = minify(
         f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{_join(page_unit_paths())}\n'
-        f"{messages_script(page_unit_paths(), language)}"
+        f"{messages_script(page_unit_paths(), language, 'quiz.')}"
         f"QuizGen.parts = {json.dumps(parts)};\nwindow.QuizGen = QuizGen;\n}})();"
     )
     return named("quizgen", ".js", f"{code}\n")

@@ -13,6 +13,7 @@ import pytest
 from conftest import BILLION_LAUGHS, ROOT, mkdocs_build, run_capped
 
 from quizgen import runtime
+from quizgen.i18n import available
 from quizgen.kinds import QUESTION_TYPES
 
 pytestmark = pytest.mark.build
@@ -71,11 +72,12 @@ def gzipped(asset: runtime.Asset) -> int:
     return len(gzip.compress(asset.content.encode("utf-8"), 9))
 
 
-def test_the_runtime_and_its_stylesheet_stay_small() -> None:
-    """Learners are often on phones: what every page loads of ours, JS and CSS, at most 10 KB gzipped;
-    each part loaded on demand (the rarer kinds, the progress views) at most 3 KB more."""
-    assert gzipped(runtime.script()) + gzipped(runtime.stylesheet()) <= 10 * 1024
-    for part in runtime.assets()[2:]:
+@pytest.mark.parametrize("language", available())
+def test_the_runtime_and_its_stylesheet_stay_small(language: str) -> None:
+    """Learners are often on phones: what every page loads of ours, JS and CSS, at most 10 KB gzipped in
+    every language; each part loaded on demand (the rarer kinds, the progress views) at most 3 KB more."""
+    assert gzipped(runtime.script(language)) + gzipped(runtime.stylesheet()) <= 10 * 1024
+    for part in runtime.assets(language)[2:]:
         assert gzipped(part) <= 3 * 1024, part.name
 
 

@@ -156,7 +156,7 @@ test("unreadable values give empty progress and a problem, not an error", () => 
   for (const [what, text] of UNREADABLE) {
     const got = plain(Q.migrate(text));
     assert.deepEqual(got.data, EMPTY, what);
-    assert.equal(got.problem, "quiz.store_unreadable", what);
+    assert.equal(got.problem, "views.store_unreadable", what);
     assert.equal(got.newer, undefined, what);
   }
 });
@@ -167,7 +167,7 @@ test("a future version is set aside as newer, not as damaged", () => {
     const got = plain(Q.migrate(text));
     assert.deepEqual(got.data, EMPTY, text);
     assert.equal(got.newer, true, text);
-    assert.equal(got.problem, "quiz.store_newer", text); // a message key: each page says it in its language
+    assert.equal(got.problem, "views.store_newer", text); // a message key: each page says it in its language
   }
 });
 
@@ -340,9 +340,9 @@ test("a corrupt stored value is set aside under the key + .set-aside. + the date
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
   // the notice waits in the stored data until a page has shown it
-  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "quiz.store_unreadable" });
+  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "views.store_unreadable" });
   assert.deepEqual(setAside(storage), [text]);
-  assert.deepEqual(JSON.parse(storage.getItem(KEY)), { ...EMPTY, notice: "quiz.store_unreadable" });
+  assert.deepEqual(JSON.parse(storage.getItem(KEY)), { ...EMPTY, notice: "views.store_unreadable" });
   store.seen();
   assert.deepEqual(JSON.parse(storage.getItem(KEY)), EMPTY);
   assert.match(store.message(), /could not be read/); // still shown on this page
@@ -403,7 +403,7 @@ test("a damaged value under the old key is set aside too", () => {
   const storage = new MemoryStorage({ "quizgen.v1": "[1, 2" });
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
-  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "quiz.store_unreadable" });
+  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "views.store_unreadable" });
   assert.deepEqual(setAside(storage), ["[1, 2"]);
   assert.equal(storage.getItem("quizgen.v1"), null);
 });

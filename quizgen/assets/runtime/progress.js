@@ -54,15 +54,18 @@
   function next() {
     var items = required();
     var todo = items.filter(function (item) { return !passed(item.id); })[0];
-    if (!todo) return Q.course.certificate ? { url: Q.course.certificate, text: Q.t("quiz.continue_certificate") } : null;
+    if (!todo) return Q.course.certificate ? { url: Q.course.certificate, text: Q.t("pages.continue_certificate") } : null;
     var started = items.some(function (item) { return (Q.store.quiz(item.id) || {}).tries; });
-    var key = Q.course.final && todo.id === Q.course.final.id ? "quiz.continue_final" : started ? "quiz.continue_with" : "quiz.continue_start";
+    var key = Q.course.final && todo.id === Q.course.final.id ? "pages.continue_final" : started ? "pages.continue_with" : "pages.continue_start";
     return { url: todo.url, text: Q.t(key, { title: todo.title }) };
   }
 
   function continueLinks() {
-    var target = next();
-    Q.all(document, '[data-quizgen="continue"]').forEach(function (holder) {
+    var holders = Q.all(document, '[data-quizgen="continue"]');
+    // a Continue link's words come with it (few pages have one), in the page's language
+    holders.forEach(function (holder) { Q.say(JSON.parse(holder.getAttribute("data-words") || "{}")); });
+    var target = holders.length ? next() : null;
+    holders.forEach(function (holder) {
       show(holder, Boolean(target));
       var link = holder.querySelector("a");
       if (!target || !link) return;

@@ -101,8 +101,8 @@
   }
 
   // notices are kept as message keys: the page that shows one says it in its own language
-  var NEWER = "quiz.store_newer";
-  var UNREADABLE = "quiz.store_unreadable";
+  var NEWER = "views.store_newer";
+  var UNREADABLE = "views.store_unreadable";
 
   // Stored text -> {data, problem}: the data to use, and why the text was set aside, if it was.
   Q.migrate = function (text) {
@@ -131,7 +131,7 @@
     }
   }
 
-  var OFF = "quiz.store_off";
+  var OFF = "views.store_off";
 
   function unavailable() {
     store.keeping = false;
@@ -230,8 +230,12 @@
   store.message = function () {
     var waiting = read().notice; // first: reading may be what finds a problem
     var notice = store.notice || waiting;
-    return notice ? Q.t(notice) : "";
+    if (!notice) return "";
+    // a notice's words come with the views part, not on every page: they are rarely needed
+    if (Q.own(Q.messages, notice) === undefined && Q.parts && Q.load("views", told)) return "";
+    return Q.t(notice);
   };
+  function told() { listeners.forEach(function (listener) { listener(false); }); }
   store.seen = function () {
     var waiting = read().notice;
     if (!waiting) return;
