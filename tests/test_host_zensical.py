@@ -26,6 +26,8 @@ from hosts import (
     zensical_build,
 )
 
+from quizgen.i18n import ENGLISH, messages_for
+
 pytestmark = pytest.mark.build
 
 LESSONS_WITH_BANKS = sorted(
@@ -180,3 +182,20 @@ def test_the_progress_course_builds_with_each_lesson_quizzed(zensical_progress_s
         assert html.count(f'data-quiz-id="{lesson}"') == 1, lesson
     final = (zensical_progress_site.path / "final-check" / "index.html").read_text(encoding="utf-8")
     assert 'data-quiz-id="_final"' in final
+
+
+def test_the_quizzes_speak_the_sites_language_under_zensical(tmp_path: Path) -> None:
+    """theme.language reaches the extension and `quizgen prepare`: the same catalogue as under MkDocs."""
+    project = _progress_course(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  language: de\n", 1))
+    assert prepare(project).returncode == 0
+    result = zensical_build(project)
+    assert result.returncode == 0, output(result)
+    t = messages_for("de")
+    lesson = (project / "site/calls/answering/index.html").read_text(encoding="utf-8")
+    assert t("quiz.heading") in lesson and t("quiz.check") in lesson and ENGLISH("quiz.check") not in lesson
+    progress = (project / "site/progress/index.html").read_text(encoding="utf-8")
+    assert t("pages.download") in progress
+    script = (project / "site/assets/quizgen/quizgen.js").read_text(encoding="utf-8")
+    assert '.lang="de"' in script  # the runtime's own words are German too
