@@ -261,3 +261,17 @@ def test_every_kind_is_accessible_before_and_after_checking(page: Page, kinds_si
     for result in (before, after):
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
         assert violations == []
+
+
+def test_the_kinds_styles_survive_the_themes_instant_navigation(page: Page, kinds_site: Site) -> None:
+    """The theme swaps the head for the next page's, dropping what that lacks: the styles loaded on demand stay."""
+    open_quiz(page, f"{kinds_site.url}/module/kinds/")
+    page.evaluate("() => { window.quizgenTestMarker = 'kept'; }")
+    replies = "#quizgen-kinds-late-parcel .quizgen-replies"  # a fieldset without a border: kinds.css
+    expect(page.locator(replies).first).to_have_css("border-top-style", "none")
+    for there in ("module/pool/", "module/kinds/"):  # away to a page without the rarer kinds, and back
+        page.locator("nav.md-nav--primary").locator(f"a[href$='{there}']").first.click()
+        page.wait_for_url(f"{kinds_site.url}/{there}")
+        page.wait_for_selector("form.quizgen-quiz.is-ready")
+    assert page.evaluate("() => window.quizgenTestMarker") == "kept"  # not reloaded
+    expect(page.locator(replies).first).to_have_css("border-top-style", "none")
