@@ -54,6 +54,7 @@ def test_all_right_with_the_keyboard_alone(page: Page, example_url: str, example
     score = page.locator(".quizgen-score")
     expect(score).to_have_text("5 of 5 points (100%) - passed")
     expect(score).to_have_attribute("role", "status")
+    expect(score).to_be_focused()  # the keyboard goes on from the score
     for question in example_bank.questions:
         fieldset = page.locator(f'fieldset[data-question-id="{question.id}"]')
         expect(fieldset).to_have_class("quizgen-question is-correct")
@@ -92,6 +93,19 @@ def test_all_wrong_with_the_keyboard_alone(page: Page, example_url: str, example
     expect(page.locator("#quizgen-greet-smile-answer")).to_have_value("")
     expect(page.locator(".quizgen-result:visible")).to_have_count(0)
     expect(page.locator("form.quizgen-quiz .quizgen-question:not([hidden]) input").first).to_be_focused()
+
+
+def test_each_question_reads_as_a_group_named_by_its_legend_inside_its_box(page: Page, example_url: str) -> None:
+    open_at_quiz(page, f"{example_url}/module/lesson/")
+    group = page.get_by_role("group", name="Question 1 of 4 (1 point) What do you say first when you pick up?")
+    expect(group).to_be_visible()
+    # the prompt sits inside the box, below its top border, not astride it
+    astride = page.eval_on_selector_all(
+        "fieldset.quizgen-question:not([hidden])",
+        """sets => sets.filter(set => set.querySelector(":scope > legend").getBoundingClientRect().top <
+            set.getBoundingClientRect().top + parseFloat(getComputedStyle(set).borderTopWidth)).map(set => set.id)""",
+    )
+    assert astride == []
 
 
 def test_partial_credit_and_changing_an_answer(page: Page, example_url: str) -> None:
