@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT, StaticServer, mkdocs_build
+from conftest import FIXTURES, StaticServer, mkdocs_build
 from keyboard import answer, tab_to
 from playwright.sync_api import Page, expect
 from test_attempt import ATTEMPTS
@@ -208,31 +208,6 @@ def test_the_course_loads_nothing_from_outside_the_site(page: Page, project_url:
     outside = [u for u in requests if not u.startswith(project_url) and not u.startswith("data:")]
     assert outside == []
     assert failures == []
-
-
-def test_a_real_lesson_quiz_all_right(page: Page, project_url: str) -> None:
-    bank = load_bank(ROOT / "quizzes/phone-skills/taking-messages.yml").bank
-    open_at_quiz(page, f"{project_url}/phone-skills/taking-messages/")
-    take_quiz(page, bank, right=True)
-    expect(page.locator(".quizgen-score")).to_contain_text("(100%) - passed")
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_checked_lesson_has_no_wcag_aa_violations(page: Page, project_url: str, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-    page.goto(f"{project_url}/phone-skills/taking-messages/")
-    page.wait_for_selector("form.quizgen-quiz.is-ready")
-    # answer two of the questions drawn (any with options), leave the rest: every state is on the page
-    questions = page.locator("fieldset.quizgen-question:not([hidden]):has(.quizgen-option input)")
-    questions.nth(0).locator("input").nth(1).check()
-    questions.nth(1).locator("input").nth(0).check()
-    page.click(".quizgen-check")
-    expect(page.locator(".quizgen-score")).not_to_have_text("")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
-    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
-    assert violations == []
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

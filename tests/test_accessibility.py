@@ -1,0 +1,247 @@
+"""WCAG 2.1 AA on every page of the real course, in a real Chromium, as HR hosts it
+(under the strict Content-Security-Policy). Each page is visited in three settings,
+one browser context each: light and dark palettes on a desktop, and a 390 px phone.
+On each, axe-core (tests/axe.py) before and after its quiz is checked; every quiz is
+done with the keyboard alone (or, on the phone, any answers quickly), the score then
+has the focus, each result is said in words, and a Tab through the quiz finds a
+visible focus ring at each stop; on the phone every control is large enough to tap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe import failures
+from conftest import ROOT, Site
+from keyboard import answer, tab_to
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from quizgen.load import load_bank
+from quizgen.model import Question
+
+pytestmark = pytest.mark.browser
+
+THEME = Path(__import__("material").__file__).parent / "templates"
+PHONE = 390
+# (palette, width, answers): with the keyboard alone, every answer right (the run ends with the
+# certificate) or every answer wrong; or any answers, given quickly, for the marks on a phone.
+SETTINGS = [("light", 1280, "right"), ("dark", 1280, "wrong"), ("light", PHONE, "any")]
+COURSE_PAGES = ("progress/", "final-check/", "certificate/")
+
+QUESTIONS: dict[str, Question] = {
+    question.id: question
+    for bank in sorted(ROOT.glob("quizzes/**/*.yml"))
+    for question in load_bank(bank).bank.questions
+}
+
+# What the focused element shows, where it is, and what is drawn over its middle.
+FOCUS = """() => {
+  const el = document.activeElement;
+  const form = el.closest("form.quizgen-quiz");
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  const ring = style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const rgba = text => (text.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+  let behind = [0, 0, 0, 0];  // the colours under the outline, composited from the page down
+  const layers = [];
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    layers.push(rgba(getComputedStyle(node).backgroundColor));
+  }
+  layers.push([255, 255, 255, 1]);
+  for (const [r, g, b, a] of layers.reverse()) behind = [0, 1, 2].map(i => [r, g, b][i] * a + behind[i] * (1 - a));
+  return {
+    inQuiz: Boolean(form),
+    name: el.id || el.className || el.tagName,
+    over: top ? top.id || top.className || top.tagName : null,
+    outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+    colour: rgba(style.outlineColor).slice(0, 3),
+    behind: behind,
+    // the element and its ring inside the window, its middle not under anything else (the theme's header)
+    seen: box.width > 0 && box.height > 0 && box.top - ring >= 0 && box.bottom + ring <= innerHeight &&
+      Boolean(top) && (el.contains(top) || top.contains(el) || (el.labels && [...el.labels].includes(top))),
+  };
+}"""
+
+# Each control of the course's own parts as a finger finds it: a radio button or checkbox
+# by its label, when the label chooses it; form controls are meant to be 44 px tall.
+TARGETS = """() => [...document.querySelectorAll(
+    ".quizgen :is(input, select, textarea, button), .quizgen-see a")].filter(el => el.getClientRects().length)
+  .map(el => {
+    const label = /^(radio|checkbox)$/.test(el.type) && el.labels.length === 1 &&
+      getComputedStyle(el.labels[0]).pointerEvents !== "none" ? el.labels[0] : null;
+    const box = (label || el).getBoundingClientRect();
+    return {name: el.id || el.className, control: el.tagName !== "A", width: box.width, height: box.height};
+  })"""
+
+# After a check: each question's verdict, and each marked option's state, in words.
+UNSAID = """form => [...form.querySelectorAll("fieldset.quizgen-question:not([hidden])")].flatMap(set => {
+  const verdict = set.querySelector(".quizgen-verdict");
+  const marked = [...set.querySelectorAll(".is-chosen-right, .is-chosen-wrong, .is-missed")]
+    .filter(row => !row.querySelector(":scope > .quizgen-option-state")?.textContent.trim())
+    .map(row => set.id + " " + row.className);
+  return verdict && verdict.checkVisibility() && verdict.textContent.trim() ? marked : [set.id + " verdict", ...marked];
+})"""
+
+
+# Any answers to the questions shown, as a learner's clicks would give them: the first question
+# left unanswered, then the last option of each radio group, the first checkbox, words in a blank,
+# each list its own position, a call played out.
+ANY_ANSWERS = """form => {
+  const change = el => el.dispatchEvent(new Event("change", {bubbles: true}));
+  for (const set of [...form.querySelectorAll("fieldset.quizgen-question:not([hidden])")].slice(1)) {
+    const call = set.querySelector(".quizgen-call");
+    for (let step = 0; call && step < 50 && call.querySelector(".quizgen-call-end").hidden; step++) {
+      const open = [...call.querySelectorAll(".quizgen-step:not([hidden]) input:enabled")];
+      open[open.length - 1].checked = true;
+      change(open[open.length - 1]);
+      open[0].closest(".quizgen-step").querySelector(".quizgen-reply").click();
+    }
+    if (call) continue;
+    const radios = [...set.querySelectorAll("input[type=radio]")];
+    if (radios.length) { radios[radios.length - 1].checked = true; change(radios[radios.length - 1]); }
+    const box = set.querySelector("input[type=checkbox]");
+    if (box) { box.checked = true; change(box); }
+    for (const text of set.querySelectorAll("input[type=text]")) { text.value = "not this"; change(text); }
+    set.querySelectorAll("select").forEach((list, index) => { list.selectedIndex = index + 1; change(list); });
+  }
+}"""
+
+
+def luminance(rgb: list[float]) -> float:
+    channels = [c / 255 for c in rgb]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: list[float], other: list[float]) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page, the course's own pages last (progress, final check, certificate), as learners meet them."""
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if not relative.startswith(("assets/", "search/")):
+            found.append(relative if relative == "404.html" else relative.removesuffix("index.html"))
+    return [page for page in found if page not in COURSE_PAGES] + list(COURSE_PAGES)
+
+
+def ready(page: Page) -> None:
+    page.wait_for_load_state("load")
+    if page.locator("form.quizgen-quiz").count():
+        page.wait_for_selector("form.quizgen-quiz.is-ready")
+    if page.locator("[data-quizgen=progress], [data-quizgen=certificate]").count():
+        page.wait_for_function("() => document.querySelector('link[href*=quizgen-views]')?.sheet")
+
+
+def too_small(page: Page) -> list[dict[str, Any]]:
+    """Controls under 44 px, and links under 24 px, in either direction."""
+    targets: list[dict[str, Any]] = page.evaluate(TARGETS)
+    return [t for t in targets if min(t["width"], t["height"]) < (44 if t["control"] else 24)]
+
+
+def walk_the_quiz(page: Page) -> list[str]:
+    """Tab from the quiz's heading through its form; what is wrong with the focus at each stop."""
+    page.locator("div.quizgen > h2 a.headerlink").focus()
+    wrong = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        stop: dict[str, Any] = page.evaluate(FOCUS)
+        if not stop["inQuiz"]:
+            return wrong
+        ratio = contrast(stop["colour"], stop["behind"])
+        if stop["outline"] < 2 or ratio < 3 or not stop["seen"]:
+            seen = "in view" if stop["seen"] else f"not in view (its middle under {stop['over']})"
+            wrong.append(f"{stop['name']}: outline {stop['outline']}px, contrast {ratio:.1f}, {seen}")
+    raise AssertionError("Tab never left the quiz")
+
+
+def do_the_quiz(page: Page, right: bool) -> None:
+    """With the keyboard alone, from the quiz's heading: answer every question shown, check, land on the score."""
+    # the start: the heading's own link (going to its address instead would have the theme's
+    # instant navigation swap the page in while the keys are pressed)
+    page.locator("div.quizgen > h2 a.headerlink").focus()
+    shown = page.eval_on_selector_all(
+        "fieldset.quizgen-question:not([hidden])", "sets => sets.map(set => set.dataset.questionId)"
+    )
+    for question_id in shown:
+        answer(page, QUESTIONS[question_id], right)
+    tab_to(page, "form.quizgen-quiz .quizgen-check")
+    page.keyboard.press("Enter")
+    score = page.locator(".quizgen-score")
+    expect(score).to_be_focused()
+    expect(score).to_contain_text("(100%) - passed" if right else "not passed yet")
+
+
+def click_through_the_quiz(page: Page) -> None:
+    """Any answers, quickly (the keyboard's way is tested in another setting), then Check with the mouse."""
+    page.locator("form.quizgen-quiz").evaluate(ANY_ANSWERS)
+    page.click(".quizgen-check")
+    score = page.locator(".quizgen-score")
+    if page.locator("form.quizgen-quiz[data-mode=exam]").count():  # asks once before submitting with one unanswered
+        expect(score).to_contain_text("Press Submit answers again")
+        page.click(".quizgen-check")
+    expect(score).to_be_focused()
+    expect(score).to_contain_text("%")
+
+
+@pytest.fixture(params=SETTINGS, ids=[f"{scheme}-{width}px" for scheme, width, _ in SETTINGS])
+def setting(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[BrowserContext, str, int, str]]:
+    scheme, width, answers = request.param
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    yield context, scheme, width, answers
+    context.close()
+
+
+def test_every_page_before_and_after_its_quiz(
+    setting: tuple[BrowserContext, str, int, str], project_site: Site
+) -> None:
+    context, scheme, width, answers = setting
+    page = context.new_page()
+    found: dict[str, list[Any]] = {}
+    # the progress page and the certificate empty first, and again after every check of the course
+    for number, path in enumerate([*COURSE_PAGES[::2], *pages_of(project_site.path)]):
+        page.goto(f"{project_site.url}/{path}")
+        ready(page)
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+        )
+        at = f"{path} ({'empty' if number < 2 else 'before'})"
+        found[at] = failures(page)
+        if width == PHONE:
+            found[f"{at}: targets too small"] = too_small(page)
+        quiz = page.locator("form.quizgen-quiz")
+        if not quiz.count():
+            continue
+        if answers == "any":
+            click_through_the_quiz(page)
+        else:
+            do_the_quiz(page, right=answers == "right")
+        at = f"{path} (after)"
+        found[at] = failures(page)
+        found[f"{at}: said by colour alone"] = quiz.evaluate(UNSAID)
+        found[f"{at}: focus"] = walk_the_quiz(page)
+        if width == PHONE:
+            found[f"{at}: targets too small"] = too_small(page)
+    problems = [f"{at}: {problem}" for at, found_there in found.items() for problem in found_there]
+    assert not problems, "\n".join(problems)
+    if answers == "right":
+        expect(page.locator('[data-part="done"]')).to_be_visible()  # the certificate, every check passed
+
+
+def test_the_search_dialog_override_is_the_themes_partial_named() -> None:
+    """overrides/partials/search.html is the theme's partial, its dialog given a name: a theme update shows here."""
+    theme = (THEME / "partials/search.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
+    strip = re.compile(r"\A\{#-.*?-#\}\s*", re.S)  # the leading comment of each
+    named = strip.sub("", ours)
+    assert ' role="dialog" aria-label="{{ lang.t(\'search\') }}"' in named
+    assert named.replace(" aria-label=\"{{ lang.t('search') }}\"", "", 1) == strip.sub("", theme), (
+        "the theme's partials/search.html changed: update overrides/partials/search.html"
+    )
