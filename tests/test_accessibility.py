@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from axe import failures
-from conftest import ROOT, Site
+from conftest import COURSE_PAGES, ROOT, Site, every_page, ready
 from keyboard import answer, tab_to
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -29,7 +29,6 @@ PHONE = 390
 # (palette, width, answers): with the keyboard alone, every answer right (the run ends with the
 # certificate) or every answer wrong; or any answers, given quickly, for the marks on a phone.
 SETTINGS = [("light", 1280, "right"), ("dark", 1280, "wrong"), ("light", PHONE, "any")]
-COURSE_PAGES = ("progress/", "final-check/", "certificate/")
 
 QUESTIONS: dict[str, Question] = {
     question.id: question
@@ -122,24 +121,6 @@ def contrast(one: list[float], other: list[float]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def pages_of(site: Path) -> list[str]:
-    """Every page, the course's own pages last (progress, final check, certificate), as learners meet them."""
-    found = []
-    for html in sorted(site.rglob("*.html")):
-        relative = html.relative_to(site).as_posix()
-        if not relative.startswith(("assets/", "search/")):
-            found.append(relative if relative == "404.html" else relative.removesuffix("index.html"))
-    return [page for page in found if page not in COURSE_PAGES] + list(COURSE_PAGES)
-
-
-def ready(page: Page) -> None:
-    page.wait_for_load_state("load")
-    if page.locator("form.quizgen-quiz").count():
-        page.wait_for_selector("form.quizgen-quiz.is-ready")
-    if page.locator("[data-quizgen=progress], [data-quizgen=certificate]").count():
-        page.wait_for_function("() => document.querySelector('link[href*=quizgen-views]')?.sheet")
-
-
 def too_small(page: Page) -> list[dict[str, Any]]:
     """Controls under 44 px, and links under 24 px, in either direction."""
     targets: list[dict[str, Any]] = page.evaluate(TARGETS)
@@ -206,7 +187,7 @@ def test_every_page_before_and_after_its_quiz(
     page = context.new_page()
     found: dict[str, list[Any]] = {}
     # the progress page and the certificate empty first, and again after every check of the course
-    for number, path in enumerate([*COURSE_PAGES[::2], *pages_of(project_site.path)]):
+    for number, path in enumerate([*COURSE_PAGES[::2], *every_page(project_site.path)]):
         page.goto(f"{project_site.url}/{path}")
         ready(page)
         expect(page.locator("body")).to_have_attribute(
