@@ -1,10 +1,11 @@
 """WCAG 2.1 AA on every page of the real course, in a real Chromium, as HR hosts it
 (under the strict Content-Security-Policy). Each page is visited in three settings,
 one browser context each: light and dark palettes on a desktop, and a 390 px phone.
-On each, axe-core (tests/axe.py) before and after its quiz is checked; every quiz is
+On each, axe-core before and after its quiz is checked; every quiz is
 done with the keyboard alone (or, on the phone, any answers quickly), the score then
 has the focus, each result is said in words, and a Tab through the quiz finds a
-visible focus ring at each stop; on the phone every control is large enough to tap."""
+visible focus ring at each stop; on the phone every control is large enough to tap.
+The checks themselves are in tests/a11y.py."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe import failures
+from a11y import failures, focus_problem, legends_astride, said_by_colour_alone, too_small, walk_the_quiz
 from conftest import COURSE_PAGES, ROOT, Site, every_page, ready
 from keyboard import answer, tab_to
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -35,56 +36,6 @@ QUESTIONS: dict[str, Question] = {
     for bank in sorted(ROOT.glob("quizzes/**/*.yml"))
     for question in load_bank(bank).bank.questions
 }
-
-# What the focused element shows, where it is, and what is drawn over its middle.
-FOCUS = """() => {
-  const el = document.activeElement;
-  const form = el.closest("form.quizgen-quiz");
-  const style = getComputedStyle(el);
-  const box = el.getBoundingClientRect();
-  const ring = style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
-  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  const rgba = text => (text.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
-  let behind = [0, 0, 0, 0];  // the colours under the outline, composited from the page down
-  const layers = [];
-  for (let node = el.parentElement; node; node = node.parentElement) {
-    layers.push(rgba(getComputedStyle(node).backgroundColor));
-  }
-  layers.push([255, 255, 255, 1]);
-  for (const [r, g, b, a] of layers.reverse()) behind = [0, 1, 2].map(i => [r, g, b][i] * a + behind[i] * (1 - a));
-  return {
-    inQuiz: Boolean(form),
-    name: el.id || el.className || el.tagName,
-    over: top ? top.id || top.className || top.tagName : null,
-    outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
-    colour: rgba(style.outlineColor).slice(0, 3),
-    behind: behind,
-    // the element and its ring inside the window, its middle not under anything else (the theme's header)
-    seen: box.width > 0 && box.height > 0 && box.top - ring >= 0 && box.bottom + ring <= innerHeight &&
-      Boolean(top) && (el.contains(top) || top.contains(el) || (el.labels && [...el.labels].includes(top))),
-  };
-}"""
-
-# Each control of the course's own parts as a finger finds it: a radio button or checkbox
-# by its label, when the label chooses it; form controls are meant to be 44 px tall.
-TARGETS = """() => [...document.querySelectorAll(
-    ".quizgen :is(input, select, textarea, button), .quizgen-see a")].filter(el => el.getClientRects().length)
-  .map(el => {
-    const label = /^(radio|checkbox)$/.test(el.type) && el.labels.length === 1 &&
-      getComputedStyle(el.labels[0]).pointerEvents !== "none" ? el.labels[0] : null;
-    const box = (label || el).getBoundingClientRect();
-    return {name: el.id || el.className, control: el.tagName !== "A", width: box.width, height: box.height};
-  })"""
-
-# After a check: each question's verdict, and each marked option's state, in words.
-UNSAID = """form => [...form.querySelectorAll("fieldset.quizgen-question:not([hidden])")].flatMap(set => {
-  const verdict = set.querySelector(".quizgen-verdict");
-  const marked = [...set.querySelectorAll(".is-chosen-right, .is-chosen-wrong, .is-missed")]
-    .filter(row => !row.querySelector(":scope > .quizgen-option-state")?.textContent.trim())
-    .map(row => set.id + " " + row.className);
-  return verdict && verdict.checkVisibility() && verdict.textContent.trim() ? marked : [set.id + " verdict", ...marked];
-})"""
-
 
 # Any answers to the questions shown, as a learner's clicks would give them: the first question
 # left unanswered, then the last option of each radio group, the first checkbox, words in a blank,
@@ -110,41 +61,9 @@ ANY_ANSWERS = """form => {
 }"""
 
 
-def luminance(rgb: list[float]) -> float:
-    channels = [c / 255 for c in rgb]
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one: list[float], other: list[float]) -> float:
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def too_small(page: Page) -> list[dict[str, Any]]:
-    """Controls under 44 px, and links under 24 px, in either direction."""
-    targets: list[dict[str, Any]] = page.evaluate(TARGETS)
-    return [t for t in targets if min(t["width"], t["height"]) < (44 if t["control"] else 24)]
-
-
-def walk_the_quiz(page: Page) -> list[str]:
-    """Tab from the quiz's heading through its form; what is wrong with the focus at each stop."""
-    page.locator("div.quizgen > h2 a.headerlink").focus()
-    wrong = []
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        stop: dict[str, Any] = page.evaluate(FOCUS)
-        if not stop["inQuiz"]:
-            return wrong
-        ratio = contrast(stop["colour"], stop["behind"])
-        if stop["outline"] < 2 or ratio < 3 or not stop["seen"]:
-            seen = "in view" if stop["seen"] else f"not in view (its middle under {stop['over']})"
-            wrong.append(f"{stop['name']}: outline {stop['outline']}px, contrast {ratio:.1f}, {seen}")
-    raise AssertionError("Tab never left the quiz")
-
-
-def do_the_quiz(page: Page, right: bool) -> None:
-    """With the keyboard alone, from the quiz's heading: answer every question shown, check, land on the score."""
+def do_the_quiz(page: Page, right: bool) -> str | None:
+    """With the keyboard alone, from the quiz's heading: answer every question shown, check, land on the score;
+    what is wrong with the focus shown there."""
     # the start: the heading's own link (going to its address instead would have the theme's
     # instant navigation swap the page in while the keys are pressed)
     page.locator("div.quizgen > h2 a.headerlink").focus()
@@ -158,6 +77,7 @@ def do_the_quiz(page: Page, right: bool) -> None:
     score = page.locator(".quizgen-score")
     expect(score).to_be_focused()
     expect(score).to_contain_text("(100%) - passed" if right else "not passed yet")
+    return focus_problem(page)
 
 
 def click_through_the_quiz(page: Page) -> None:
@@ -197,16 +117,17 @@ def test_every_page_before_and_after_its_quiz(
         found[at] = failures(page)
         if width == PHONE:
             found[f"{at}: targets too small"] = too_small(page)
-        quiz = page.locator("form.quizgen-quiz")
-        if not quiz.count():
+        if not page.locator("form.quizgen-quiz").count():
             continue
+        found[f"{at}: legend astride the border"] = legends_astride(page)
         if answers == "any":
             click_through_the_quiz(page)
         else:
-            do_the_quiz(page, right=answers == "right")
+            on_the_score = do_the_quiz(page, answers == "right")
+            found[f"{path}: focus on the score"] = [on_the_score] if on_the_score else []
         at = f"{path} (after)"
         found[at] = failures(page)
-        found[f"{at}: said by colour alone"] = quiz.evaluate(UNSAID)
+        found[f"{at}: said by colour alone"] = said_by_colour_alone(page)
         found[f"{at}: focus"] = walk_the_quiz(page)
         if width == PHONE:
             found[f"{at}: targets too small"] = too_small(page)

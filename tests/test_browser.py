@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from a11y import legends_astride
 from conftest import FIXTURES, StaticServer, mkdocs_build
 from keyboard import answer, tab_to
 from playwright.sync_api import Page, expect
@@ -99,13 +100,7 @@ def test_each_question_reads_as_a_group_named_by_its_legend_inside_its_box(page:
     open_at_quiz(page, f"{example_url}/module/lesson/")
     group = page.get_by_role("group", name="Question 1 of 4 (1 point) What do you say first when you pick up?")
     expect(group).to_be_visible()
-    # the prompt sits inside the box, below its top border, not astride it
-    astride = page.eval_on_selector_all(
-        "fieldset.quizgen-question:not([hidden])",
-        """sets => sets.filter(set => set.querySelector(":scope > legend").getBoundingClientRect().top <
-            set.getBoundingClientRect().top + parseFloat(getComputedStyle(set).borderTopWidth)).map(set => set.id)""",
-    )
-    assert astride == []
+    assert legends_astride(page) == []  # the prompt sits inside the box, below its top border
 
 
 def test_partial_credit_and_changing_an_answer(page: Page, example_url: str) -> None:
