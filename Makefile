@@ -10,7 +10,7 @@ PROPERDOCS := .venv-properdocs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint typecheck unit browser chromium node originality clean \
+.PHONY: serve build offline test lint typecheck unit browser chromium node java originality clean \
 	zensical-build zensical-serve properdocs-build
 
 serve: $(VENV)/.installed
@@ -26,7 +26,7 @@ offline: $(VENV)/.installed
 	cd site-offline && $(PYTHON) -m zipfile -c ../course-offline.zip .
 	@echo "Wrote site-offline/ and course-offline.zip: open index.html in a browser."
 
-test: $(VENV)/.installed-dev chromium node tests/js/node_modules/.installed $(ZENSICAL)/.installed \
+test: $(VENV)/.installed-dev chromium node java tests/js/node_modules/.installed $(ZENSICAL)/.installed \
 		$(PROPERDOCS)/.installed lint typecheck
 	$(BIN)/pytest
 
@@ -73,6 +73,19 @@ node:
 		exit 1; \
 	fi
 
+# The Nu Html Checker (vnu.jar, from npm) checks every built page; it runs on Java 11 or newer.
+java:
+	@v=$$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'); \
+	if [ -n "$$v" ] && [ "$${v%%.*}" -ge 11 ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's default-jre-headless package for the HTML check"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "The HTML check of every page needs Java 11 or newer."; \
+		echo "Install it (Debian/Ubuntu: sudo apt-get install default-jre-headless), then run make test again"; \
+		exit 1; \
+	fi
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -98,7 +111,9 @@ $(PROPERDOCS)/.installed: pyproject.toml requirements/properdocs.txt
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
 
-# What the tests need from npm (a real SCORM runtime), at the versions tests/js/package-lock.json pins.
+# What the tests need from npm (a real SCORM runtime, a GIFT parser, the Nu Html Checker), at the
+# versions tests/js/package-lock.json pins. No install scripts: vnu-jar's would download a Java
+# runtime from the internet when it finds none; the java target provides Debian's instead.
 tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json | node
-	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	cd tests/js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

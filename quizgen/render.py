@@ -8,7 +8,7 @@ the quiz share.
 
 The markup is a contract (tests and the runtime rely on it):
 form.quizgen-quiz[data-quiz-id] > fieldset.quizgen-question[data-question-id][data-type]
-with the prompt in <legend>, then .quizgen-score[role=status].
+with the prompt in <legend>, then .quizgen-score[role=status], where focus goes after a check.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def render_quiz(
         f'<button type="submit" class="quizgen-check">{escape(check)}</button>',
         f'<button type="reset" class="quizgen-reset">{escape(t("quiz.try_again"))}</button>',
         "</div>",
-        '<p class="quizgen-score" role="status" aria-live="polite"></p>',
+        # focus moves to the score after a check (tabindex: a target for scripts, not a tab stop)
+        '<p class="quizgen-score" role="status" aria-live="polite" tabindex="-1"></p>',
         f"<noscript><p>{escape(t('quiz.noscript'))}</p></noscript>",
         # Inside a <template> the data is inert, and themes that re-run a
         # page's inline scripts after swapping content (mkdocs-material's

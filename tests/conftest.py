@@ -1,4 +1,4 @@
-"""Shared fixtures: paths, example courses, real builds, a local web server."""
+"""Shared fixtures: paths, example courses, real builds, a local web server, the pages of a built site."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from quizgen.load import parse_bank
 from quizgen.problems import Problem, QuizgenError
@@ -237,3 +238,27 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
             "--disable-sync",
         ],
     }
+
+
+# --- the pages of a built course, as a browser finds them ---------------------------
+
+COURSE_PAGES = ("progress/", "final-check/", "certificate/")
+
+
+def every_page(site: Path) -> list[str]:
+    """Every page's address, relative to the site: the course's own pages last, as learners meet them."""
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if not relative.startswith(("assets/", "search/")):
+            found.append(relative if relative == "404.html" else relative.removesuffix("index.html"))
+    return [page for page in found if page not in COURSE_PAGES] + [page for page in COURSE_PAGES if page in found]
+
+
+def ready(page: Page) -> None:
+    """Waits for the page, its quiz set up, and the progress views' styles where they load."""
+    page.wait_for_load_state("load")
+    if page.locator("form.quizgen-quiz").count():
+        page.wait_for_selector("form.quizgen-quiz.is-ready")
+    if page.locator("[data-quizgen=progress], [data-quizgen=certificate]").count():
+        page.wait_for_function("() => document.querySelector('link[href*=quizgen-views]')?.sheet")

@@ -37,8 +37,11 @@ var QuizGen = { kinds: {}, messages: {}, lang: "en" };
         waiting.forEach(function (callback) { callback(); });
       };
       script.onerror = function () { loads[part] = false; };
-      document.head.appendChild(style);
-      document.head.appendChild(script);
+      // into the body: the theme's instant navigation, even to an anchor of the same page, makes the
+      // head the next page's and removes what that lacks (this stylesheet: the kinds shown unstyled)
+      var parent = document.body || document.head;
+      parent.appendChild(style);
+      parent.appendChild(script);
     }
     if (loads[part].indexOf(done) < 0) loads[part].push(done);
     return true;

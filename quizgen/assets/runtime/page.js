@@ -180,11 +180,15 @@
     element.hidden = !text;
   }
 
-  function announce(ctx, text) {
+  // `focus`: the keyboard moves there too (after a check, the learner goes on from the score)
+  function announce(ctx, text, focus) {
     var status = ctx.form.querySelector(".quizgen-score");
     status.textContent = "";
     // set after a tick so that screen readers announce a repeated message again
-    window.setTimeout(function () { status.textContent = text; }, 50);
+    window.setTimeout(function () {
+      status.textContent = text;
+      if (focus) status.focus();
+    }, 50);
   }
 
   // Scores the attempt and shows the marks; `restoring` replays a check made before a reload.
@@ -243,7 +247,7 @@
     ctx.resumed = false;
     save(ctx);
     showRecord(ctx);
-    announce(ctx, message);
+    announce(ctx, message, !restoring);
     return result;
   }
 
