@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline test lint typecheck unit browser chromium node java originality clean \
-	zensical-build zensical-serve properdocs-build
+	zensical-build zensical-serve properdocs-build bench bench-peer
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -43,8 +43,8 @@ properdocs-build: $(PROPERDOCS)/.installed
 	$(PROPERDOCS)/bin/properdocs build --strict -f mkdocs.yml
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check quizgen tests
-	$(BIN)/ruff format --check quizgen tests
+	$(BIN)/ruff check quizgen tests benchmarks
+	$(BIN)/ruff format --check quizgen tests benchmarks
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -110,6 +110,21 @@ $(PROPERDOCS)/.installed: pyproject.toml requirements/properdocs.txt
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+
+# Build speed side by side: plain MkDocs, quizgen and (after `make bench-peer`) mkdocs-quiz on the
+# same generated lessons; prints the ratios and writes benchmarks/results.json. `make bench LESSONS=1000`.
+LESSONS ?= 300
+RUNS ?= 4
+PEER_VENV := .venv-peer
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py --lessons $(LESSONS) --runs $(RUNS)
+
+# The peer plugin, for comparison only: its own environment, never a dependency of the project,
+# with the same MkDocs, theme and Markdown versions as ours.
+bench-peer: $(VENV)/.installed
+	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet mkdocs-quiz==1.7.1 $$($(BIN)/python benchmarks/bench.py --pins) || { \
+		echo "Could not install mkdocs-quiz 1.7.1 (no network?): make bench will leave it out and say so."; exit 1; }
 
 # What the tests need from npm (a real SCORM runtime, a GIFT parser, the Nu Html Checker), at the
 # versions tests/js/package-lock.json pins. No install scripts: vnu-jar's would download a Java

@@ -24,12 +24,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARAGRAPH = " ".join(["Callers notice how a call begins and how it ends, so plan both before the phone rings."] * 9)
+SENTENCE = "Callers notice how a call begins and how it ends, so plan both before the phone rings."
 
 
-def lesson(number: int) -> str:
-    sections = "\n\n".join(f"## Point {k} of lesson {number}\n\n{PARAGRAPH}\n\n{PARAGRAPH}" for k in range(1, 8))
-    return f"# Lesson {number}\n\n{PARAGRAPH}\n\n{sections}\n"
+def lesson(number: int, sentences: int = 9, paragraphs: int = 2) -> str:
+    """A lesson: an opening paragraph, then seven sections (the anchors the banks' ``see`` name).
+
+    ``sentences`` per paragraph and ``paragraphs`` per section set its length: the
+    defaults give about 2,300 words; benchmarks/bench.py asks for about 600.
+    """
+    text = " ".join([SENTENCE] * sentences)
+    body = "\n\n".join([text] * paragraphs)
+    sections = "\n\n".join(f"## Point {k} of lesson {number}\n\n{body}" for k in range(1, 8))
+    return f"# Lesson {number}\n\n{text}\n\n{sections}\n"
 
 
 def bank(number: int, questions: int, bare: bool = False) -> str:
