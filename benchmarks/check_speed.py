@@ -3,14 +3,18 @@
 Generates a course of LESSONS lessons with QUESTIONS questions each (default
 500 x 20 = 10,000), lessons of about 1,400 words like the real ones, then
 times `quizgen check` end to end (a fresh process, imports included) and the
-same for the real course. Run from the project folder:
+same for the real course. With --bare the questions have no explanation, no
+`see` and no feedback, as a first draft would: the check then prints about
+37,000 warnings, and the time includes printing them. Run from the project
+folder:
 
-    .venv/bin/python benchmarks/check_speed.py [--lessons 500] [--questions 20] [--runs 3]
+    .venv/bin/python benchmarks/check_speed.py [--lessons 500] [--questions 20] [--runs 5] [--bare]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,7 +39,7 @@ def lesson(number: int, sentences: int = 9, paragraphs: int = 2) -> str:
     return f"# Lesson {number}\n\n{text}\n\n{sections}\n"
 
 
-def bank(number: int, questions: int) -> str:
+def bank(number: int, questions: int, bare: bool = False) -> str:
     lines = [f"title: Lesson {number}", "questions:"]
     for q in range(questions):
         qid = f"l{number}-q{q}"
@@ -77,10 +81,13 @@ def bank(number: int, questions: int) -> str:
                 "    feedback: Ask them to spell it.",
             ]
         lines += ["    explanation: Because callers need it.", f"    see: {see}"]
+    if bare:  # a first draft: nothing explains, links back or says why an answer is wrong
+        lines = [line for line in lines if not line.lstrip().startswith(("explanation:", "see:", "feedback:"))]
+        lines = [re.sub(r", feedback: [^}]*", "", line) for line in lines]
     return "\n".join(lines) + "\n"
 
 
-def make_course(folder: Path, lessons: int, questions: int) -> None:
+def make_course(folder: Path, lessons: int, questions: int, bare: bool = False) -> None:
     (folder / "content/module").mkdir(parents=True)
     (folder / "quizzes/module").mkdir(parents=True)
     (folder / "mkdocs.yml").write_text(
@@ -91,7 +98,7 @@ def make_course(folder: Path, lessons: int, questions: int) -> None:
     (folder / "content/index.md").write_text("# Benchmark\n", encoding="utf-8")
     for n in range(lessons):
         (folder / f"content/module/lesson-{n}.md").write_text(lesson(n), encoding="utf-8")
-        (folder / f"quizzes/module/lesson-{n}.yml").write_text(bank(n, questions), encoding="utf-8")
+        (folder / f"quizzes/module/lesson-{n}.yml").write_text(bank(n, questions, bare), encoding="utf-8")
 
 
 def time_check(course: Path, runs: int) -> tuple[float, str]:
@@ -111,11 +118,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lessons", type=int, default=500)
     parser.add_argument("--questions", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--bare", action="store_true", help="no explanations, links back or feedback: many warnings")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
     try:
-        make_course(folder, args.lessons, args.questions)
+        make_course(folder, args.lessons, args.questions, args.bare)
         seconds, summary = time_check(folder, args.runs)
         print(f"generated course ({summary}): {seconds:.2f} s median of {args.runs}")
         seconds, summary = time_check(ROOT, args.runs)

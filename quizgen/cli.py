@@ -79,9 +79,9 @@ def check(path: Path, strict: bool, output: str) -> None:
             )
         )
     else:
-        for problem in result.problems:
-            click.echo(problem.format())
-        click.echo(result.summary())
+        # One write: click.echo flushes after every call, and a first draft of a
+        # large course has tens of thousands of warnings, each a write to the terminal.
+        click.echo("\n".join([*(problem.format() for problem in result.problems), result.summary()]))
     if result.errors or (strict and result.warnings):
         sys.exit(1)
 
@@ -145,6 +145,53 @@ def schema(output: Path | None) -> None:
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."))
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if the docs folder is out of date.")
+def prepare(path: Path, check_only: bool) -> None:
+    """Write the quizzes' files into the docs folder, for Zensical (which runs no MkDocs plugin).
+
+    Writes assets/quizgen/ (the runtime, its styles and the course's manifest)
+    and the progress, final check and certificate pages, then says what
+    mkdocs.yml still lacks. Run it before `zensical build` whenever the
+    banks, the navigation or quizgen change: the build stops and says so when
+    they are out of date. The MkDocs plugin needs none of this.
+    """
+    from . import prepare as preparing
+    from .site_config import read_site_config
+
+    try:
+        site = read_site_config(path)
+        planned = preparing.plan(preparing.load_project(site))
+    except QuizgenError as exc:
+        planned = preparing.Plan(problems=exc.problems)
+    for problem in sorted(planned.problems):
+        click.echo(problem.format(), err=True)
+    if planned.errors:
+        click.echo("quizgen: fix the problems above first; nothing was written", err=True)
+        sys.exit(1)
+    if check_only:
+        out_of_date = preparing.stale(site, planned)
+        for name in out_of_date:
+            click.echo(f"out of date: {shown_path(site.docs_dir / name, site.root)}")
+        sys.exit(1 if out_of_date else 0)
+    try:
+        said = preparing.write(site, planned)
+    except QuizgenError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format(), err=True)
+        click.echo("quizgen: nothing was written", err=True)
+        sys.exit(1)
+    for line in said:
+        click.echo(line)
+    click.echo(f"{shown_path(site.docs_dir, site.root)}/ holds the quizzes' files ({len(said)} changed).")
+    for problem in sorted(planned.config):
+        click.echo(problem.format(), err=True)
+    if any(problem.severity == "error" for problem in planned.config):
+        click.echo("quizgen: Zensical will not show the quizzes until mkdocs.yml says the above", err=True)
+        sys.exit(1)
 
 
 def _fewer_garbage_collections() -> None:

@@ -16,15 +16,15 @@ buttons carry data-action.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from .kinds.base import plural
+from .i18n import ENGLISH, Messages
 from .render import json_for_script
-from .rules import format_points
 
 FINAL_ID = "_final"  # no bank can have this id: bank files whose names start with "_" are skipped
 MARKER = "<!-- quizgen:{} -->"
@@ -122,7 +122,7 @@ def _lesson_data(lesson: Lesson) -> dict[str, str]:
 Link = Callable[[str], str]
 
 
-def progress_markdown(title: str, modules: Sequence[str | None], final_title: str | None) -> str:
+def progress_markdown(title: str, modules: Sequence[str | None], final_title: str | None, t: Messages = ENGLISH) -> str:
     """The progress page as Markdown: headings for the table of contents, markers for the tables."""
     parts = [f"# {_markdown_text(title)}", "", MARKER.format("progress-course"), ""]
     for index, module in enumerate(modules):
@@ -131,7 +131,7 @@ def progress_markdown(title: str, modules: Sequence[str | None], final_title: st
         parts += [MARKER.format(f"progress-module {index}"), ""]
     if final_title:
         parts += [f"## {_markdown_text(final_title)}", "", MARKER.format("progress-final"), ""]
-    parts += ["## Your progress in this browser", "", MARKER.format("progress-tools"), ""]
+    parts += [f"## {_markdown_text(t('pages.progress_here'))}", "", MARKER.format("progress-tools"), ""]
     return "\n".join(parts)
 
 
@@ -141,93 +141,95 @@ def _markdown_text(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!>|])", r"\\\1", text)
 
 
-def progress_course(course: CourseMap, link: Link) -> str:
+def progress_course(course: CourseMap, link: Link, t: Messages = ENGLISH) -> str:
     count = len(course.required)
     first = course.required[0] if course.required else None
     parts = [
         '<div class="quizgen quizgen-progress" data-quizgen="progress">',
         '<p class="quizgen-notice" hidden></p>',
-        _bar("quizgen-course-progress", "The course", count),
+        _bar("quizgen-course-progress", t("pages.the_course"), count, t),
     ]
     if first:
-        parts.append(_continue(first, link))
+        parts.append(_continue(first, link, t))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _bar(bar_id: str, label: str, count: int) -> str:
+def _bar(bar_id: str, label: str, count: int, t: Messages) -> str:
+    sentence = _with_field(t("pages.bar", label=label, passed=MARK, count=count), "passed-count", "0")
     return (
-        f'<p class="quizgen-bar"><span id="{bar_id}">{escape(label)}: '
-        f'<span data-field="passed-count">0</span> of {plural(count, "check")} passed</span>'
+        f'<p class="quizgen-bar"><span id="{bar_id}">{sentence}</span>'
         f'<progress max="{count}" value="0" aria-labelledby="{bar_id}"></progress></p>'
     )
 
 
-def progress_module(course: CourseMap, index: int, link: Link) -> str:
+def progress_module(course: CourseMap, index: int, link: Link, t: Messages = ENGLISH) -> str:
     module = course.modules[index]
-    label = module.title or "Lessons"
+    label = module.title or t("pages.lessons")
     parts = [
         f'<div class="quizgen quizgen-progress" data-quizgen="progress" data-module="{index}">',
-        _bar(f"quizgen-module-{index}-progress", label, len(module.lessons)),
-        _table(module.lessons, link),
+        _bar(f"quizgen-module-{index}-progress", label, len(module.lessons), t),
+        _table(module.lessons, link, t),
         "</div>",
     ]
     return "\n".join(parts)
 
 
-def progress_final(course: CourseMap, link: Link) -> str:
+def progress_final(course: CourseMap, link: Link, t: Messages = ENGLISH) -> str:
     if not course.final:
         return ""
     return "\n".join(
         [
             '<div class="quizgen quizgen-progress" data-quizgen="progress">',
-            _table([course.final], link, heading="Check"),
+            _table([course.final], link, t, heading=t("pages.check")),
             "</div>",
         ]
     )
 
 
-def _table(lessons: Sequence[Lesson], link: Link, heading: str = "Lesson") -> str:
+def _table(lessons: Sequence[Lesson], link: Link, t: Messages, heading: str | None = None) -> str:
+    columns = [heading or t("pages.lesson"), t("pages.best_score"), t("pages.passed"), t("pages.attempts")]
+    columns.append(t("pages.last_attempt"))
     rows = [
         "<table>",  # no class: the theme styles it as it styles the lessons' tables
-        f'<thead><tr><th scope="col">{heading}</th><th scope="col">Best score</th><th scope="col">Passed</th>'
-        '<th scope="col">Attempts</th><th scope="col">Last attempt</th></tr></thead>',
+        "<thead><tr>" + "".join(f'<th scope="col">{escape(column)}</th>' for column in columns) + "</tr></thead>",
         "<tbody>",
     ]
+    empty = (
+        f'<td data-field="best">{escape(t("views.none_yet"))}</td><td data-field="passed">{escape(t("views.not_yet"))}'
+        f'</td><td data-field="tries">0</td><td data-field="last">{escape(t("views.never"))}</td></tr>'
+    )
     for lesson in lessons:
         rows.append(
             f'<tr data-quiz-id="{escape(lesson.quiz_id)}">'
-            f'<th scope="row"><a href="{escape(link(lesson.url))}">{escape(lesson.title)}</a></th>'
-            '<td data-field="best">none yet</td><td data-field="passed">not yet</td>'
-            '<td data-field="tries">0</td><td data-field="last">never</td></tr>'
+            f'<th scope="row"><a href="{escape(link(lesson.url))}">{escape(lesson.title)}</a></th>{empty}'
         )
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
 
 
-def progress_tools() -> str:
+def progress_tools(t: Messages = ENGLISH) -> str:
     """Download, restore and reset: the learner's own copy of their progress."""
+
+    def button(action: str, key: str) -> str:
+        return f'<button type="button" class="quizgen-button" data-action="{action}">{escape(t(key))}</button>'
+
     return "\n".join(
         [
             '<div class="quizgen quizgen-progress quizgen-tools" data-quizgen="tools">',
-            "<p>Your progress is kept in this browser only: another browser or device does not see it, "
-            "and clearing this browser's data deletes it. To carry it over, download it as a file here "
-            "and restore that file in the other browser.</p>",
-            '<p><button type="button" class="quizgen-button" data-action="download">Download my progress</button></p>',
-            '<p><label for="quizgen-restore-file">Restore progress from a file</label><br>'
+            f"<p>{escape(t('pages.tools_intro'))}</p>",
+            f"<p>{button('download', 'pages.download')}</p>",
+            f'<p><label for="quizgen-restore-file">{escape(t("pages.restore_from"))}</label><br>'
             '<input type="file" id="quizgen-restore-file" accept=".json,application/json" data-action="restore-file">'
             "</p>",
             '<div class="quizgen-confirm" data-part="restore" hidden>',
             '<p data-field="restore-summary"></p>',
-            '<p><button type="button" class="quizgen-button" data-action="restore">Replace my progress with this file'
-            '</button> <button type="button" class="quizgen-button" data-action="cancel">Cancel</button></p>',
+            f"<p>{button('restore', 'pages.replace')} {button('cancel', 'pages.cancel')}</p>",
             "</div>",
-            '<p><button type="button" class="quizgen-button" data-action="reset">Reset my progress</button></p>',
+            f"<p>{button('reset', 'pages.reset')}</p>",
             '<div class="quizgen-confirm" data-part="reset" hidden>',
-            "<p>This deletes every score, attempt and unfinished answer kept in this browser for this course. "
-            "It cannot be undone (unless you downloaded your progress first).</p>",
-            '<p><button type="button" class="quizgen-button" data-action="confirm-reset">Yes, delete my progress'
-            '</button> <button type="button" class="quizgen-button" data-action="cancel">Keep it</button></p>',
+            f"<p>{escape(t('pages.reset_warning'))}</p>",
+            f"<p>{button('confirm-reset', 'pages.confirm_reset')} {button('cancel', 'pages.keep')}</p>",
             "</div>",
             '<p class="quizgen-tools-status" role="status" aria-live="polite"></p>',
             "</div>",
@@ -235,36 +237,39 @@ def progress_tools() -> str:
     )
 
 
-def _continue(first: Lesson, link: Link) -> str:
+# What the runtime says in a Continue link, which it carries: few pages have one, so the every-page script does not.
+CONTINUE_WORDS = ("pages.continue_certificate", "pages.continue_final", "pages.continue_with", "pages.continue_start")
+
+
+def _continue(first: Lesson, link: Link, t: Messages) -> str:
+    words = json.dumps({key: t.messages[key] for key in CONTINUE_WORDS}, ensure_ascii=False, separators=(",", ":"))
     return (
-        f'<p class="quizgen-continue" data-quizgen="continue"><a href="{escape(link(first.url))}">'
-        f'Start the course: <span data-field="title">{escape(first.title)}</span></a></p>'
+        f'<p class="quizgen-continue" data-quizgen="continue" data-words="{escape(words)}">'
+        f'<a href="{escape(link(first.url))}">{escape(t("pages.continue_start", title=first.title))}</a></p>'
     )
 
 
-def continue_link(course: CourseMap, link: Link) -> str:
+def continue_link(course: CourseMap, link: Link, t: Messages = ENGLISH) -> str:
     """The link an author places with <!-- quizgen:continue -->: to the next check not yet passed."""
     if not course.required:
         return ""
-    return f'<div class="quizgen">{_continue(course.required[0], link)}</div>'
+    return f'<div class="quizgen">{_continue(course.required[0], link, t)}</div>'
 
 
-def final_check_markdown(title: str, per_lesson: int, bank_sizes: Sequence[int], pass_mark: float) -> str:
+def final_check_markdown(
+    title: str, per_lesson: int, bank_sizes: Sequence[int], pass_mark: float, t: Messages = ENGLISH
+) -> str:
     """The final check's page; ``bank_sizes``: the number of questions in each lesson's bank, in order."""
     count = sum(min(per_lesson, size) for size in bank_sizes)
-    drawn = (
-        f"{per_lesson} from each lesson's check"
-        if all(size >= per_lesson for size in bank_sizes)
-        else "from every lesson's check"
-    )
-    fresh = ", with a new draw for every attempt" if count < sum(bank_sizes) else ""
+    each = all(size >= per_lesson for size in bank_sizes)
+    drawn = t("pages.final_drawn_each", count=per_lesson) if each else t("pages.final_drawn_every")
+    fresh = t("pages.final_fresh") if count < sum(bank_sizes) else ""
+    intro = t("pages.final_intro", count=count, drawn=drawn, fresh=fresh, percent=t.percent(pass_mark))
     return "\n".join(
         [
             f"# {_markdown_text(title)}",
             "",
-            f"This check covers the whole course: {plural(count, 'question')}, {drawn}{fresh}. "
-            "You submit once and then see your marks and all the feedback. "
-            f"You need {format_points(pass_mark)}% to pass, and passing it counts toward completing the course.",
+            _markdown_text(intro),
             "",
             MARKER.format("final-check"),
             "",
@@ -272,11 +277,19 @@ def final_check_markdown(title: str, per_lesson: int, bank_sizes: Sequence[int],
     )
 
 
+MARK = "\x00"  # where a field the runtime fills in stands in a sentence
+
+
+def _with_field(sentence: str, name: str, shown: str = "") -> str:
+    """A sentence escaped as text, with the runtime's field in place of MARK."""
+    return escape(sentence).replace(MARK, f'<span data-field="{name}">{escape(shown)}</span>')
+
+
 def certificate_markdown(title: str) -> str:
     return f"# {_markdown_text(title)}\n\n{MARKER.format('certificate')}\n"
 
 
-def certificate(course: CourseMap, link: Link) -> str:
+def certificate(course: CourseMap, link: Link, t: Messages = ENGLISH) -> str:
     """Before completion: what is left, with links; after: the name field and the printable certificate."""
     todo = "".join(
         f'<li data-quiz-id="{escape(item.quiz_id)}"><a href="{escape(link(item.url))}">{escape(item.title)}</a></li>'
@@ -287,36 +300,33 @@ def certificate(course: CourseMap, link: Link) -> str:
         '<td data-field="best"></td></tr>'
         for lesson in course.lessons
     )
-    final = (
-        f'<p class="quizgen-sheet-final">{escape(course.final.title)}: <strong data-field="final"></strong></p>'
-        if course.final
-        else ""
-    )
+    final = ""
+    if course.final:
+        score = '<strong data-field="final"></strong>'
+        sentence = escape(t("pages.final_score", title=course.final.title, score=MARK)).replace(MARK, score)
+        final = f'<p class="quizgen-sheet-final">{sentence}</p>'
     return "\n".join(
         [
             '<div class="quizgen quizgen-certificate" data-quizgen="certificate">',
             '<p class="quizgen-notice" hidden></p>',
             '<div data-part="todo">',
-            "<p>The certificate opens once you have passed every check of the course. Still to pass "
-            '(<span data-field="left">all</span>):</p>',
+            f"<p>{_with_field(t('pages.certificate_todo', left=MARK), 'left', t('pages.all'))}</p>",
             f'<ul class="quizgen-todo">{todo}</ul>',
             "</div>",
             '<div data-part="done" hidden>',
-            '<p class="quizgen-screen-only">You have passed every check of the course. Type your name as it should '
-            "appear, then print the certificate or save it as a PDF. Your name is kept in this browser only.</p>",
-            '<p class="quizgen-screen-only"><label for="quizgen-name">Your name</label><br>'
+            f'<p class="quizgen-screen-only">{escape(t("pages.certificate_done"))}</p>',
+            f'<p class="quizgen-screen-only"><label for="quizgen-name">{escape(t("pages.your_name"))}</label><br>'
             '<input type="text" id="quizgen-name" autocomplete="name" maxlength="200" data-action="name"> '
-            '<button type="button" class="quizgen-button" data-action="print">Print the certificate</button></p>',
+            f'<button type="button" class="quizgen-button" data-action="print">{escape(t("pages.print"))}</button></p>',
             '<section class="quizgen-sheet" aria-labelledby="quizgen-sheet-title">',
-            '<p class="quizgen-sheet-kind">Certificate of completion</p>',
+            f'<p class="quizgen-sheet-kind">{escape(t("pages.certificate_kind"))}</p>',
             f'<h2 id="quizgen-sheet-title" class="quizgen-sheet-course">{escape(course.title)}</h2>',
-            '<p>completed by</p><p class="quizgen-sheet-name" data-field="name"></p>',
-            '<p>on <span data-field="date"></span></p>',
+            f'<p>{escape(t("pages.completed_by"))}</p><p class="quizgen-sheet-name" data-field="name"></p>',
+            f"<p>{_with_field(t('pages.on_date', date=MARK), 'date')}</p>",
             final,
-            '<table class="quizgen-sheet-lessons"><thead><tr><th scope="col">Lesson</th>'
-            f'<th scope="col">Best score</th></tr></thead><tbody>{rows}</tbody></table>',
-            '<p class="quizgen-sheet-note">This certificate was produced in the learner\'s own web browser from the '
-            "progress kept there. It is not a record held by the organisation.</p>",
+            f'<table class="quizgen-sheet-lessons"><thead><tr><th scope="col">{escape(t("pages.lesson"))}</th>'
+            f'<th scope="col">{escape(t("pages.best_score"))}</th></tr></thead><tbody>{rows}</tbody></table>',
+            f'<p class="quizgen-sheet-note">{escape(t("pages.certificate_note"))}</p>',
             "</section>",
             "</div>",
             "</div>",

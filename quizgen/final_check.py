@@ -8,13 +8,18 @@ shuffling), since the pooled bank's defaults are not the lesson's.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import IO
 
 from .attempt import Group, shuffle_lists
+from .course import Quiz
+from .course_pages import FINAL_ID
+from .i18n import ENGLISH, Messages
 from .model import Bank, Question
 from .render import Anchors, QuestionParts, closing, intro_text, json_for_script, opening, question_data
 
@@ -72,6 +77,7 @@ def final_check_html(
     pass_mark: float,
     heading: str,
     heading_id: str,
+    t: Messages = ENGLISH,
 ) -> Iterator[str]:
     """The final check's markup, piece by piece: ``render_quiz`` of ``final_bank``'s pooled bank, with
     each question's ``see`` leading to its lesson, written one lesson at a time.
@@ -82,15 +88,15 @@ def final_check_html(
     groups = [Group(lesson.quiz_id, lesson.size, min(per_lesson, lesson.size)) for lesson in lessons]
     pool = sum(lesson.size for lesson in lessons)
     points = sum(lesson.points for lesson in lessons)
-    intro = intro_text(pool, points, float(pass_mark), "exam", None, groups)
-    yield opening(title, quiz_id, "exam", intro, heading, heading_id)
+    intro = intro_text(pool, points, float(pass_mark), "exam", None, groups, t)
+    yield opening(title, quiz_id, "exam", intro, heading, heading_id, t)
     data: list[str] = []  # each lesson's questions' runtime data, as items of the JSON list
     first = 1
     for lesson in lessons:
         written = lesson.written()
         if written is None:
             bank = lesson.bank()
-            questions = [QuestionParts(bank, question, lesson.anchors) for question in bank.questions]
+            questions = [QuestionParts(bank, question, lesson.anchors, t) for question in bank.questions]
             written = final_lesson_html(bank, questions, first, pool, lesson.page)
         html, items = written
         yield html
@@ -98,7 +104,44 @@ def final_check_html(
         first += lesson.size
     settings = {"id": quiz_id, "passMark": float(pass_mark), "mode": "exam", "shuffle": True}
     head = json_for_script({**settings, "groups": [group.data() for group in groups]})
-    yield "\n" + closing("exam", f'{head[:-1]},"questions":[{",".join(data)}]}}')
+    yield "\n" + closing("exam", f'{head[:-1]},"questions":[{",".join(data)}]}}', t)
+
+
+def render_final_check(
+    quizzes: Sequence[Quiz],
+    lesson_links: Mapping[str, tuple[str, Anchors]],
+    *,
+    title: str,
+    per_lesson: int,
+    pass_mark: float,
+    t: Messages = ENGLISH,
+) -> str:
+    """The final check's quiz, as every host puts it on its page: ``render_quiz`` of ``final_bank``'s pooled
+    bank (``final_check_html``, whole).
+
+    ``quizzes``: the lessons' checks it draws from, in the course's order;
+    ``lesson_links``: quiz id -> (link to its lesson from the final check's page, the lesson's anchors).
+    """
+    if not quizzes:
+        return f"<p>{escape(t('pages.final_no_checks'))}</p>"
+    lessons = [
+        FinalLesson(q.quiz_id, q.size, q.points, functools.partial(_bank, q), *lesson_links[q.quiz_id]) for q in quizzes
+    ]
+    parts = final_check_html(
+        FINAL_ID,
+        lessons,
+        title=title,
+        per_lesson=per_lesson,
+        pass_mark=pass_mark,
+        heading=t("pages.final_questions"),
+        heading_id="the-questions",
+        t=t,
+    )
+    return "".join(parts)
+
+
+def _bank(quiz: Quiz) -> Bank:
+    return quiz.loaded.bank
 
 
 class Spool:

@@ -30,6 +30,9 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
     """Read and validate one bank file; raise QuizgenError listing every problem."""
     file = display or str(path)
     try:
+        size = path.stat().st_size
+        if size > yaml_source.MAX_BYTES:  # refused unread: it could be any size
+            raise yaml_source.too_big(size, file)
         raw = path.read_bytes()
     except OSError as exc:
         raise QuizgenError([Problem(file, 0, 0, f"cannot read the file: {exc.strerror}")]) from None
@@ -37,6 +40,8 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
 
 
 def parse_bank(raw: bytes | str, file: str) -> LoadedBank:
+    if isinstance(raw, bytes) and len(raw) > yaml_source.MAX_BYTES:
+        raise yaml_source.too_big(len(raw), file)
     text = yaml_source.decode(raw, file) if isinstance(raw, bytes) else raw
     data, source = yaml_source.parse(text, file)
     if not isinstance(data, dict):

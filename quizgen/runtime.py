@@ -8,6 +8,11 @@ kinds, attempts, the store, the page wiring, progress) and one stylesheet;
 the rarer kinds and the progress views are parts it loads when a page needs
 them. Scripts are minified with their local names shortened; property names
 and the units' structure stay as written.
+
+The interface's words come from the language's catalogue (``i18n.py``):
+each script carries exactly the messages its units name (a key such as
+"quiz.right" written in their source), so a page loads no catalogue of its
+own and no script carries words it never says.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import functools
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin
 
+from .i18n import DEFAULT, messages_for
 from .kinds import QUESTION_TYPES
 
 MINIFIER = f"calmjs.parse {version('calmjs.parse')}"
@@ -52,6 +59,25 @@ def page_unit_paths() -> list[Path]:
         UNITS / "page.js",
         UNITS / "progress.js",
     ]
+
+
+_KEY = re.compile(r'"((?:quiz|kinds|views)\.(?!css"|js")[a-z_]+)"')
+
+
+def message_keys(paths: list[Path], prefix: str = "") -> list[str]:
+    """The catalogue's keys that these units name (those starting with ``prefix``)."""
+    found = {key for path in paths for key in _KEY.findall(path.read_text(encoding="utf-8"))}
+    return sorted(key for key in found if key.startswith(prefix))
+
+
+def messages_script(paths: list[Path], language: str, prefix: str) -> str:
+    """JavaScript that gives the runtime the messages these units say, in ``language``: "quiz." messages go in
+    the every-page script, "kinds." ones with the kinds, "views." ones with the views (also those the every-page
+    units name but rarely say, such as the notices about stored progress: they load the views part to say them)."""
+    t = messages_for(language)
+    keys = message_keys(paths, prefix)
+    words = json.dumps({key: t.messages[key] for key in keys}, ensure_ascii=False, sort_keys=True)
+    return f"QuizGen.lang = {json.dumps(t.language)};\nQuizGen.say({words});\n"
 
 
 def more_kinds_paths() -> list[Path]:
@@ -88,7 +114,7 @@ def minify(code: str) -> str:
     from calmjs.parse import es5
     from calmjs.parse.unparsers.es5 import minify_print
 
-    result: str = minify_print(es5(code), obfuscate=True, obfuscate_globals=False)
+    result: str = minify_print(es5(code), obfuscate=True, obfuscate_globals=False, shadow_funcname=True, drop_semi=True)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -104,25 +130,28 @@ def _join(paths: list[Path]) -> str:
 
 
 @functools.cache
-def more_kinds_script() -> Asset:
+def more_kinds_script(language: str = DEFAULT) -> Asset:
     """The kinds not in PAGE_KINDS, loaded by the runtime when a quiz needs one."""
     code = minify(
         f'(function () {{\n"use strict";\nvar QuizGen = window.QuizGen;\n'
-        f"if (!QuizGen || QuizGen.kinds.{more_kinds_paths()[0].stem}) return;\n{_join(more_kinds_paths())}\n}})();"
+        f"if (!QuizGen || QuizGen.kinds.{more_kinds_paths()[0].stem}) return;\n"
+        f"{messages_script(more_kinds_paths(), language, 'kinds.')}{_join(more_kinds_paths())}\n}})();"
     )
     return named("quizgen-kinds", ".js", f"/* quizgen kinds. Sources: quizgen/assets/runtime/kinds/ */\n{code}\n")
 
 
-def _unit_script(unit: str, stem: str, label: str) -> Asset:
+def _unit_script(unit: str, stem: str, label: str, words: str = "") -> Asset:
     """A unit loaded on its own (not joined into the every-page script), minified and named by its hash."""
-    code = minify((UNITS / unit).read_text(encoding="utf-8"))
+    code = minify(words + (UNITS / unit).read_text(encoding="utf-8"))
     return named(stem, ".js", f"/* quizgen {label}. Source: quizgen/assets/runtime/{unit} */\n{code}\n")
 
 
 @functools.cache
-def views_script() -> Asset:
+def views_script(language: str = DEFAULT) -> Asset:
     """The progress page's and the certificate's code, which the runtime loads on those pages only."""
-    return _unit_script("views.js", "quizgen-views", "views")
+    words = messages_script([UNITS / "views.js", *page_unit_paths()], language, "views.")
+    words = f"window.QuizGen && (function (QuizGen) {{ {words} }})(window.QuizGen);\n"
+    return _unit_script("views.js", "quizgen-views", "views", words)
 
 
 @functools.cache
@@ -150,27 +179,29 @@ def views_stylesheet() -> Asset:
 
 
 @functools.cache
-def script() -> Asset:
-    """The script every page loads; it names the parts it loads on demand (script and styles), which sit beside it."""
+def script(language: str = DEFAULT) -> Asset:
+    """The script every page loads, in the interface's ``language``; it names the parts it loads on demand
+    (script and styles), which sit beside it."""
     parts = {
-        "kinds": [more_kinds_script().name, more_kinds_stylesheet().name],
-        "views": [views_script().name, views_stylesheet().name],
+        "kinds": [more_kinds_script(language).name, more_kinds_stylesheet().name],
+        "views": [views_script(language).name, views_stylesheet().name],
     }
     code = minify(
         f'(function () {{\n"use strict";\nif (window.QuizGen) return;\n{_join(page_unit_paths())}\n'
+        f"{messages_script(page_unit_paths(), language, 'quiz.')}"
         f"QuizGen.parts = {json.dumps(parts)};\nwindow.QuizGen = QuizGen;\n}})();"
     )
     return named("quizgen", ".js", f"{code}\n")
 
 
-def assets() -> list[Asset]:
-    """Every file the site serves under assets/quizgen/."""
+def assets(language: str = DEFAULT) -> list[Asset]:
+    """Every file the site serves under assets/quizgen/, with the interface in ``language``."""
     return [
-        script(),
+        script(language),
         stylesheet(),
-        more_kinds_script(),
+        more_kinds_script(language),
         more_kinds_stylesheet(),
-        views_script(),
+        views_script(language),
         views_stylesheet(),
         lms_script(),
     ]

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .i18n import ENGLISH, Messages
 from .model import Bank, Question
 from .rules import EPSILON, floor_percent, format_points, normalise, reaches
 
@@ -52,11 +53,19 @@ class QuizScore:
 
     @property
     def message(self) -> str:
-        unit = "point" if self.max == 1 else "points"
-        head = f"{format_points(self.total)} of {self.max} {unit} ({self.shown_percent}%)"
+        return self.message_in(ENGLISH)
+
+    def message_in(self, t: Messages) -> str:
+        """The score sentence the learner reads, in the interface's language ``t``; the runtime says the same."""
+        points = t("quiz.score_of", score=self.total, count=self.max)
         if self.passed:
-            return f"{head} - passed"
-        return f"{head} - not passed yet, {format_points(self.pass_mark)}% needed"
+            return t("quiz.result_passed", points=points, percent=t.percent(self.shown_percent))
+        return t(
+            "quiz.result_not_passed",
+            points=points,
+            percent=t.percent(self.shown_percent),
+            needed=t.percent(self.pass_mark),
+        )
 
 
 def score_question(question: Question, response: Response, *, hints: int = 0, penalty: float = 0) -> QuestionScore:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .atomic import write_atomically
 from .course_pages import course_key
+from .i18n import ENGLISH, Messages
 
 LAUNCH_PAGE = "scorm-launch.html"
 ABOUT = "quizgen-package.json"  # written by the build for the export: title and mastery; not packaged
@@ -36,7 +37,7 @@ SCHEMAS_2004 = (
 PACKAGE_ENV = "QUIZGEN_PACKAGE"  # scorm12 or scorm2004 while `quizgen export` builds the site for a package
 
 
-def launch_page(standard: str, title: str, scripts: Sequence[str]) -> str:
+def launch_page(standard: str, title: str, scripts: Sequence[str], t: Messages = ENGLISH) -> str:
     """The package's entry: the course in a frame, the LMS bridge around it. No inline script."""
     tags = "\n".join(
         f'<script src="{html.escape(src)}"'
@@ -45,7 +46,7 @@ def launch_page(standard: str, title: str, scripts: Sequence[str]) -> str:
         for src in scripts
     )
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{html.escape(t.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,8 +58,7 @@ iframe {{ display: block; width: 100%; height: 100%; border: 0; }}
 </style>
 </head>
 <body>
-<p id="quizgen-lms-notice" role="status" hidden>No learning system was found: the course works, but nothing is recorded
-outside this browser.</p>
+<p id="quizgen-lms-notice" role="status" hidden>{html.escape(t("pages.no_lms"))}</p>
 <iframe id="quizgen-course" src="index.html" title="{html.escape(title)}"></iframe>
 {tags}
 </body>

@@ -1,10 +1,12 @@
-"""Shared fixtures: paths, example courses, real builds, a local web server."""
+"""Shared fixtures: paths, example courses, real builds, a local web server, the pages of a built site."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -14,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from quizgen.load import parse_bank
 from quizgen.problems import Problem, QuizgenError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A real alias bomb: nine levels of nine aliases in 701 bytes.
+BILLION_LAUGHS = FIXTURES / "hostile" / "billion-laughs.yml"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -45,6 +50,30 @@ def mkdocs_build(project: Path, *extra: str, site_url: str | None = None) -> sub
         text=True,
         timeout=300,
     )
+
+
+def run_capped(
+    args: list[str], cwd: Path, *, memory: int = 2_000_000_000, timeout: float = 120
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run a command with its memory capped, so that a runaway fails at once instead of
+    exhausting the machine; also returns the processor seconds it used (the clock's
+    would depend on what else the machine is doing)."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(
+        args,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=cap_memory,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 @pytest.fixture
@@ -138,6 +167,40 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("project-site"), {"Content-Security-Policy": STRICT_CSP})
 
 
+def _zensical_built_and_served(project: Path, headers: dict[str, str] | None = None) -> Iterator[Site]:
+    """`quizgen prepare`, then a real `zensical build` from .venv-zensical (tests/hosts.py), served."""
+    from hosts import output, prepare, zensical_build
+
+    server = StaticServer(project / "site", headers)
+    try:
+        prepared = prepare(project)
+        assert prepared.returncode == 0, output(prepared)
+        built = zensical_build(project, site_url=f"{server.url}/")
+        assert built.returncode == 0, output(built)
+        assert not re.search(r"quizgen: .*: error: ", output(built))  # warnings only (a nav without quizgen's pages)
+        yield Site(project / "site", server.url)
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def zensical_project_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real course built with Zensical and served under the strict policy."""
+    from hosts import copy_project
+
+    yield from _zensical_built_and_served(
+        copy_project(tmp_path_factory.mktemp("zensical-project") / "course"), {"Content-Security-Policy": STRICT_CSP}
+    )
+
+
+@pytest.fixture(scope="session")
+def zensical_progress_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """tests/fixtures/progress built with Zensical and served (the fixture keeps the theme's inline scripts)."""
+    project = tmp_path_factory.mktemp("zensical-progress") / "course"
+    shutil.copytree(FIXTURES / "progress", project)
+    yield from _zensical_built_and_served(project)
+
+
 @pytest.fixture(scope="session")
 def built_example(example_site: Site) -> Path:
     return example_site.path
@@ -175,3 +238,27 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
             "--disable-sync",
         ],
     }
+
+
+# --- the pages of a built course, as a browser finds them ---------------------------
+
+COURSE_PAGES = ("progress/", "final-check/", "certificate/")
+
+
+def every_page(site: Path) -> list[str]:
+    """Every page's address, relative to the site: the course's own pages last, as learners meet them."""
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if not relative.startswith(("assets/", "search/")):
+            found.append(relative if relative == "404.html" else relative.removesuffix("index.html"))
+    return [page for page in found if page not in COURSE_PAGES] + [page for page in COURSE_PAGES if page in found]
+
+
+def ready(page: Page) -> None:
+    """Waits for the page, its quiz set up, and the progress views' styles where they load."""
+    page.wait_for_load_state("load")
+    if page.locator("form.quizgen-quiz").count():
+        page.wait_for_selector("form.quizgen-quiz.is-ready")
+    if page.locator("[data-quizgen=progress], [data-quizgen=certificate]").count():
+        page.wait_for_function("() => document.querySelector('link[href*=quizgen-views]')?.sheet")

@@ -14,7 +14,9 @@ import pytest
 import yaml
 from conftest import ROOT, mkdocs_build
 
+from quizgen.load import parse_bank
 from quizgen.model import QUESTION_TYPES, Bank
+from quizgen.yaml_source import MAX_BYTES, MAX_DEPTH, MAX_TEXT, MAX_VALUES
 
 GUIDE = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -61,9 +63,38 @@ def test_the_guides_question_examples_are_valid() -> None:
     assert sorted(q.type for q in bank.questions) == sorted(QUESTION_TYPES)
 
 
+def test_the_guides_examples_of_aliases_and_merge_keys_load() -> None:
+    examples = [block for block in blocks("yaml") if block.startswith("# two questions") or "<<: *" in block]
+    assert len(examples) == 2
+    for example in examples:
+        bank = parse_bank(f"title: Example\nquestions:\n{example}".encode(), "example.yml").bank
+        assert len(bank.questions) == 2
+        first, second = (question.model_dump(exclude={"id", "prompt"}) for question in bank.questions)
+        assert first == second  # all but the id and the prompt came from the first question
+
+
+def test_the_guide_states_the_limits_the_loader_applies() -> None:
+    limits = GUIDE[GUIDE.index("### Limits") : GUIDE.index("## 5.")]
+    assert f"**{MAX_BYTES // 1_000_000} MB** ({MAX_BYTES:,} bytes)" in limits
+    assert f"**{MAX_VALUES:,} values**" in limits
+    assert f"**{MAX_TEXT:,} characters**" in limits
+    assert f"**{MAX_DEPTH} levels**" in limits
+
+
 def test_the_guide_explains_every_error_the_loader_gives() -> None:
     for phrase in (
         "YAML syntax error",
+        "a question bank may be at most 2,000,000 bytes (2 MB)",
+        "with every alias written out in full",
+        f"nested more than {MAX_DEPTH} levels deep",
+        "the YAML tag '...' is not allowed",
+        "cannot be read as a date",
+        "has no anchor",
+        "is inside the value it stands for",
+        "is used twice",
+        "'<<' (merge) must be followed by a mapping",
+        "a key must be a name",
+        "appears twice here",
         "the file is empty",
         "not valid UTF-8",
         "unknown question type",

@@ -4,6 +4,7 @@ the example course under tests/fixtures/kinds."""
 from __future__ import annotations
 
 import pytest
+from a11y import focus_problem, too_small, walk_the_quiz
 from conftest import FIXTURES, Site
 from keyboard import answer, tab_to
 from playwright.sync_api import Page, expect
@@ -261,3 +262,37 @@ def test_every_kind_is_accessible_before_and_after_checking(page: Page, kinds_si
     for result in (before, after):
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
         assert violations == []
+
+
+def test_the_kinds_styles_survive_the_themes_instant_navigation(page: Page, kinds_site: Site) -> None:
+    """The theme swaps the head for the next page's, dropping what that lacks: the styles loaded on demand stay."""
+    open_quiz(page, f"{kinds_site.url}/module/kinds/")
+    page.evaluate("() => { window.quizgenTestMarker = 'kept'; }")
+    replies = "#quizgen-kinds-late-parcel .quizgen-replies"  # a fieldset without a border: kinds.css
+    expect(page.locator(replies).first).to_have_css("border-top-style", "none")
+    for there in ("module/pool/", "module/kinds/"):  # away to a page without the rarer kinds, and back
+        page.locator("nav.md-nav--primary").locator(f"a[href$='{there}']").first.click()
+        page.wait_for_url(f"{kinds_site.url}/{there}")
+        page.wait_for_selector("form.quizgen-quiz.is-ready")
+    assert page.evaluate("() => window.quizgenTestMarker") == "kept"  # not reloaded
+    expect(page.locator(replies).first).to_have_css("border-top-style", "none")
+
+
+def test_every_kind_on_a_phone_with_the_keyboard(page: Page, kinds_site: Site) -> None:
+    """390 px wide: every control at least 44 px, a hint revealed and the call played by keyboard,
+    the focus ring seen on the hint, on the score and at each stop of the quiz."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    open_quiz(page, f"{kinds_site.url}/module/kinds/")
+    assert too_small(page) == []
+    page.locator("#quizgen-kinds-thank .quizgen-hint-button").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#quizgen-kinds-thank-hint-0")).to_be_focused()
+    assert focus_problem(page) is None
+    for qid in shown(page):
+        answer(page, question(KINDS, qid), right=False)  # type: ignore[arg-type]
+    tab_to(page, "form.quizgen-quiz .quizgen-check")
+    page.keyboard.press("Enter")
+    expect(page.locator(".quizgen-score")).to_be_focused()
+    assert focus_problem(page) is None
+    assert too_small(page) == []
+    assert walk_the_quiz(page) == []

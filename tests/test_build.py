@@ -5,12 +5,15 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import BILLION_LAUGHS, ROOT, mkdocs_build, run_capped
 
 from quizgen import runtime
+from quizgen.i18n import available
 from quizgen.kinds import QUESTION_TYPES
 
 pytestmark = pytest.mark.build
@@ -69,11 +72,12 @@ def gzipped(asset: runtime.Asset) -> int:
     return len(gzip.compress(asset.content.encode("utf-8"), 9))
 
 
-def test_the_runtime_and_its_stylesheet_stay_small() -> None:
-    """Learners are often on phones: what every page loads of ours, JS and CSS, at most 10 KB gzipped;
-    each part loaded on demand (the rarer kinds, the progress views) at most 3 KB more."""
-    assert gzipped(runtime.script()) + gzipped(runtime.stylesheet()) <= 10 * 1024
-    for part in runtime.assets()[2:]:
+@pytest.mark.parametrize("language", available())
+def test_the_runtime_and_its_stylesheet_stay_small(language: str) -> None:
+    """Learners are often on phones: what every page loads of ours, JS and CSS, at most 10 KB gzipped in
+    every language; each part loaded on demand (the rarer kinds, the progress views) at most 3 KB more."""
+    assert gzipped(runtime.script(language)) + gzipped(runtime.stylesheet()) <= 10 * 1024
+    for part in runtime.assets(language)[2:]:
         assert gzipped(part) <= 3 * 1024, part.name
 
 
@@ -169,6 +173,28 @@ def test_broken_bank_fails_even_without_strict(course: Path) -> None:
     result = mkdocs_build(course, "--no-strict")
     assert result.returncode != 0
     assert f"{LESSON_BANK}:31:13: error: 'answer' of question 3 must be true or false" in result.stderr
+
+
+def test_an_alias_bomb_fails_the_build_at_once(course: Path) -> None:
+    shutil.copy(BILLION_LAUGHS, course / LESSON_BANK)
+    result, seconds = run_capped([sys.executable, "-m", "mkdocs", "build", "--strict"], course, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    assert (
+        f"ERROR   -  {LESSON_BANK}:10:12: error: with every alias written out in full, this bank would hold more "
+        "than 200,000 values: the alias '*e' here passes that limit"
+    ) in output
+    assert seconds < 4  # the whole build, MkDocs' start included; unguarded it ran out of memory
+
+
+def test_a_bank_over_the_size_limit_fails_the_build(course: Path) -> None:
+    bank = course / LESSON_BANK
+    bank.write_text(bank.read_text() + "# " + "pasted by mistake " * 120_000 + "\n")
+    size = bank.stat().st_size
+    failed(
+        course, f"{LESSON_BANK}:1:1: error: the file is {size:,} bytes; a question bank may be at most 2,000,000 bytes"
+    )
 
 
 def test_yaml_syntax_error_fails_the_build(course: Path) -> None:

@@ -6,13 +6,14 @@ import io
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, mkdocs_build
+from conftest import BILLION_LAUGHS, ROOT, mkdocs_build, run_capped
 
 from quizgen.blind import blind_result
 from quizgen.cli import main
@@ -81,6 +82,37 @@ def test_check_reports_errors_with_positions_and_exit_1(course: Path) -> None:
     assert f"{BANK}:31:13: error: 'answer' of question 3 must be true or false, not 'nope'" in output
     assert output.strip().splitlines()[-1] == "1 bank, 0 questions: 2 errors, 1 warning"
     assert "Traceback" not in output
+
+
+def test_check_refuses_an_alias_bomb_at_once(course: Path) -> None:
+    shutil.copy(BILLION_LAUGHS, course / BANK)
+    quizgen = Path(sys.executable).parent / "quizgen"
+    result, seconds = run_capped([str(quizgen), "check", str(course)], course, timeout=60)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (
+        f"{BANK}:10:12: error: with every alias written out in full, this bank would hold more than 200,000 "
+        "values: the alias '*e' here passes that limit (aliases of aliases multiply, an 'alias bomb': write the "
+        "values out, or repeat a value with an alias a few times at most)"
+    ) in result.stdout.splitlines()
+    assert result.stdout.strip().splitlines()[-1] == "1 bank, 0 questions: 1 error, 1 warning"
+    assert seconds < 3  # the whole command, Python's start included; unguarded it ran out of memory
+
+
+def test_check_refuses_a_bank_over_the_size_limit(course: Path) -> None:
+    bank = course / BANK
+    bank.write_text(bank.read_text() + "# " + "pasted by mistake " * 120_000 + "\n")
+    size = bank.stat().st_size
+    code, output = run("check", str(course))
+    assert code == 1
+    assert (
+        f"{BANK}:1:1: error: the file is {size:,} bytes; a question bank may be at most 2,000,000 bytes (2 MB) "
+        "(a bank this large is almost "
+        "certainly a mistake, such as text pasted in by accident: remove what does not belong, or split the lesson "
+        "and its questions in two)"
+    ) in output.splitlines()
+    code, output = run("check", str(bank))  # the bank on its own
+    assert code == 1 and output.startswith(f"{bank}:1:1: error: the file is {size:,} bytes;")
 
 
 def test_check_finds_missing_anchors_without_building(course: Path) -> None:

@@ -16,6 +16,7 @@ from quizgen.advice import question_advice
 from quizgen.attempt import mulberry32, plan, shuffled
 from quizgen.cli import main
 from quizgen.course import Quiz
+from quizgen.i18n import ENGLISH
 from quizgen.load import parse_bank
 from quizgen.model import (
     Bank,
@@ -77,7 +78,7 @@ def test_ordering_bank_loads() -> None:
     assert question.items[0] == "Ask who is calling" and len(question.items) == 4
     assert question.max_points == 3
     assert question.runtime() == {"items": 4}
-    assert "1 for the first and 4 for the last" in question.instruction()
+    assert "1 for the first and 4 for the last" in question.instruction(ENGLISH)
 
 
 def test_ordering_needs_two_items() -> None:
@@ -204,7 +205,7 @@ def test_matching_bank_loads() -> None:
     assert isinstance(question, MatchingQuestion)
     assert question.choices == ["IT desk", "Payroll", "Facilities", "Reception", "Legal"]
     assert question.runtime() == {"pairs": 3, "choices": 5}
-    assert "Some choices match nothing." in question.instruction()
+    assert "Some choices match nothing." in question.instruction(ENGLISH)
 
 
 def test_matching_needs_two_pairs() -> None:

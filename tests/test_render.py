@@ -126,7 +126,7 @@ def test_markup_contract() -> None:
     assert re.search(r"<legend>.*What do you say <em>first</em>\?.*</legend>", html)
     assert '<button type="submit" class="quizgen-check">Check answers</button>' in html
     assert '<button type="reset" class="quizgen-reset">Try again</button>' in html
-    assert '<p class="quizgen-score" role="status" aria-live="polite"></p>' in html
+    assert '<p class="quizgen-score" role="status" aria-live="polite" tabindex="-1"></p>' in html
     assert '<a href="#say-who-you-are">Review: Say who you are</a>' in html
     assert "Greeting <strong>callers</strong>" in html
     assert '<h2 id="check-yourself" data-search-exclude>Check yourself' in html

@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from .. import safe_markdown
 from ..anchors import plain_text
+from ..i18n import Messages
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ANCHOR_PATTERN = r"^#[^\s#]+$"
@@ -166,15 +167,15 @@ class QuestionBase(Strict):
         """The lists an attempt may reorder; ``shuffle_options`` is the bank's or question's setting."""
         return []
 
-    def instruction(self) -> str:
-        """One line telling the learner how to answer."""
+    def instruction(self, t: Messages) -> str:
+        """One line telling the learner how to answer, in the interface's language ``t``."""
         raise NotImplementedError
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
         """The controls the learner answers with; ``base`` is the question's HTML id."""
         raise NotImplementedError
 
-    def render_result(self, base: str) -> str:
+    def render_result(self, base: str, t: Messages) -> str:
         """Kind-specific parts of the result shown after checking (the right answer, say)."""
         return ""
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from pydantic import Field, StrictBool, field_validator
 
 from .. import safe_markdown
+from ..i18n import Messages
 from ..rules import normalise
 from .base import Advice, QuestionBase, ShuffleList, Shuffles, Strict, not_blank, one_paragraph
 
@@ -54,7 +55,7 @@ class ChoiceQuestion(Shuffles, QuestionBase):
         fixed = tuple(i for i, option in enumerate(self.options) if option.fixed)
         return [ShuffleList("options", len(self.options), fixed)]
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
         parts = ['<div class="quizgen-options">']
         for index, option in enumerate(self.options):
             feedback = (

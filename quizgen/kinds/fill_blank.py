@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
+from ..i18n import Messages
 from ..rules import normalise
 from .base import QuestionBase, Response, Scored, not_blank
 
@@ -37,23 +38,24 @@ class FillBlankQuestion(Scored, QuestionBase):
     def runtime(self) -> dict[str, Any]:
         return {"answers": list(self.answers)}
 
-    def instruction(self) -> str:
+    def instruction(self, t: Messages) -> str:
         return ""  # the field's label says it
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
         return (
             '<p class="quizgen-answer">'
-            f'<label for="{base}-answer">Your answer</label> '
+            f'<label for="{base}-answer">{escape(t("quiz.your_answer"))}</label> '
             f'<input type="text" id="{base}-answer" name="{base}" autocomplete="off" '
             'autocapitalize="off" spellcheck="false">'
             "</p>"
         )
 
-    def render_result(self, base: str) -> str:
+    def render_result(self, base: str, t: Messages) -> str:
+        # the answers are HTML already: the message's own text is escaped around them
+        marker = "\x00"
+        sentence = escape(t("quiz.accepted", count=len(self.answers), answers=marker))
         accepted = ", ".join(f"<q>{escape(answer)}</q>" for answer in self.answers)
-        return (
-            f'<p class="quizgen-accepted" hidden>Accepted answer{"s" if len(self.answers) > 1 else ""}: {accepted}</p>'
-        )
+        return f'<p class="quizgen-accepted" hidden>{sentence.replace(marker, accepted)}</p>'
 
     def feedback_text(self) -> str | None:
         return self.feedback

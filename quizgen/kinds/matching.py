@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from .. import safe_markdown
+from ..i18n import Messages
 from ..rules import normalise
 from .base import QuestionBase, Response, Scored, ShuffleList, Shuffles, Strict, not_blank, plain, rule_error, texts
 
@@ -82,21 +83,22 @@ class MatchingQuestion(Scored, Shuffles, QuestionBase):
     def shuffle_lists(self, shuffle_options: bool) -> list[ShuffleList]:
         return [ShuffleList("choices", len(self.choices))] if shuffle_options else []
 
-    def instruction(self) -> str:
-        extra = " Some choices match nothing." if self.distractors else ""
-        return f"Choose the match of each item.{extra}"
+    def instruction(self, t: Messages) -> str:
+        return t("kinds.matching_extra" if self.distractors else "kinds.matching_instruction")
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
         choices = "".join(f'<option value="{i}">{escape(plain(text))}</option>' for i, text in enumerate(self.choices))
+        placeholder = escape(t("kinds.choose_match"))
         parts = ['<div class="quizgen-pairs">']
         for index, pair in enumerate(self.pairs):
             control = f"{base}-{index}"
             parts.append(
                 f'<div class="quizgen-pair" data-index="{index}">'
                 f'<label for="{control}">{safe_markdown.inline(pair.left)}</label>'
-                f'<select id="{control}" name="{control}"><option value="">Choose a match</option>{choices}</select>'
+                f'<select id="{control}" name="{control}"><option value="">{placeholder}</option>{choices}</select>'
                 '<span class="quizgen-option-state"></span>'
-                f'<span class="quizgen-right-answer" hidden>Its match: {escape(plain(pair.right))}</span></div>'
+                f'<span class="quizgen-right-answer" hidden>{escape(t("kinds.its_match", match=plain(pair.right)))}'
+                "</span></div>"
             )
         parts.append("</div>")
         return "\n".join(parts)

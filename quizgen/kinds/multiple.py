@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import field_validator
 
+from ..i18n import Messages
 from .base import Response, Scored, rule_error
 from .choice import ChoiceQuestion, Option
 
@@ -41,5 +42,5 @@ class MultipleQuestion(Scored, ChoiceQuestion):
         right = sum(1 for i in valid if self.options[i].correct)
         return self.points * max(0, right - (len(valid) - right)) / self.correct_count
 
-    def instruction(self) -> str:
-        return "Choose all that apply."
+    def instruction(self, t: Messages) -> str:
+        return t("quiz.choose_all")

@@ -12,11 +12,13 @@ positions out before it scores.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
 from .. import safe_markdown
+from ..i18n import Messages
 from ..rules import normalise
 from .base import QuestionBase, Response, Scored, ShuffleList, rule_error, texts
 
@@ -59,26 +61,27 @@ class OrderingQuestion(Scored, QuestionBase):
     def shuffle_lists(self, shuffle_options: bool) -> list[ShuffleList]:
         return [ShuffleList("items", len(self.items), derange=True)]  # shown in the right order, it asks nothing
 
-    def instruction(self) -> str:
-        return f"Put these in order: choose a position for each, 1 for the first and {len(self.items)} for the last."
+    def instruction(self, t: Messages) -> str:
+        return t("kinds.ordering_instruction", count=len(self.items))
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
         positions = "".join(f'<option value="{i}">{i + 1}</option>' for i in range(len(self.items)))
+        placeholder = escape(t("kinds.position"))
         parts = ['<div class="quizgen-items">']
         for index, item in enumerate(self.items):
             control = f"{base}-{index}"
             parts.append(
                 f'<div class="quizgen-item" data-index="{index}">'
                 f'<label for="{control}">{safe_markdown.inline(item)}</label>'
-                f'<select id="{control}" name="{control}"><option value="">Position</option>{positions}</select>'
+                f'<select id="{control}" name="{control}"><option value="">{placeholder}</option>{positions}</select>'
                 f'<span class="quizgen-option-state"></span></div>'
             )
         parts.append("</div>")
         return "\n".join(parts)
 
-    def render_result(self, base: str) -> str:
+    def render_result(self, base: str, t: Messages) -> str:
         steps = "".join(f"<li>{safe_markdown.inline(item)}</li>" for item in self.items)
-        return f'<div class="quizgen-right-order" hidden><p>The right order:</p><ol>{steps}</ol></div>'
+        return f'<div class="quizgen-right-order" hidden><p>{escape(t("kinds.right_order"))}</p><ol>{steps}</ol></div>'
 
     def feedback_text(self) -> str | None:
         return self.feedback

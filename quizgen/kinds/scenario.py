@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import difflib
 from functools import cached_property
+from html import escape
 from typing import Any, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
 from .. import safe_markdown
+from ..i18n import Messages
 from .base import (
     ID_PATTERN,
     Advice,
@@ -188,10 +190,11 @@ class ScenarioQuestion(Shuffles, QuestionBase):
             return []
         return [ShuffleList(sid, len(step.choices)) for sid, step in self.steps.items() if len(step.choices) > 1]
 
-    def instruction(self) -> str:
-        return "Play the call: read what the caller says, choose your reply, then press Reply."
+    def instruction(self, t: Messages) -> str:
+        return t("kinds.scenario_instruction")
 
-    def render_body(self, base: str) -> str:
+    def render_body(self, base: str, t: Messages) -> str:
+        caller = escape(t("kinds.caller"))
         parts = ['<div class="quizgen-call">']
         for sid, step in self.steps.items():
             step_base = f"{base}-{sid}"
@@ -200,9 +203,12 @@ class ScenarioQuestion(Shuffles, QuestionBase):
                 parts.append(f'<div class="quizgen-note">{safe_markdown.block(step.note)}</div>')
             parts.append(
                 f'<p class="quizgen-caller" id="{step_base}-caller" tabindex="-1">'
-                f'<span class="quizgen-speaker">Caller:</span> {safe_markdown.inline(step.caller)}</p>'
+                f'<span class="quizgen-speaker">{caller}</span> {safe_markdown.inline(step.caller)}</p>'
             )
-            parts.append('<fieldset class="quizgen-replies"><legend>Your reply</legend><div class="quizgen-options">')
+            parts.append(
+                f'<fieldset class="quizgen-replies"><legend>{escape(t("kinds.your_reply_legend"))}</legend>'
+                '<div class="quizgen-options">'
+            )
             for number, reply in enumerate(step.choices):
                 control = f"{step_base}-{number}"
                 feedback = (
@@ -217,31 +223,33 @@ class ScenarioQuestion(Shuffles, QuestionBase):
                     f'<label for="{control}">{safe_markdown.inline(reply.text)}</label>'
                     f'<span class="quizgen-option-state"></span>{feedback}</div>'
                 )
-            parts.append('</div><button type="button" class="quizgen-reply">Reply</button></fieldset></div>')
+            parts.append(
+                f'</div><button type="button" class="quizgen-reply">{escape(t("kinds.reply"))}</button>'
+                "</fieldset></div>"
+            )
         parts.append(
-            f'<p class="quizgen-call-end" id="{base}-end" tabindex="-1" hidden>The call has ended.</p>'
+            f'<p class="quizgen-call-end" id="{base}-end" tabindex="-1" hidden>{escape(t("kinds.call_ended"))}</p>'
             '<p class="quizgen-call-actions"><button type="button" class="quizgen-restart" hidden>'
-            "Restart the call</button></p>"
+            f"{escape(t('kinds.restart'))}</button></p>"
             # the feedback on each reply, announced as the call moves on to the caller's next words
             '<p class="quizgen-call-live" aria-live="polite"></p></div>'
         )
         return "\n".join(parts)
 
-    def render_result(self, base: str) -> str:
+    def render_result(self, base: str, t: Messages) -> str:
+        caller, you = escape(t("kinds.caller")), escape(t("kinds.you"))
         rows = []
         for sid, number in self.best_path():
             step = self.steps[sid]
             reply = step.choices[number]
             rows.append(
-                f'<li><p><span class="quizgen-speaker">Caller:</span> {safe_markdown.inline(step.caller)}</p>'
-                f'<p><span class="quizgen-speaker">You:</span> {safe_markdown.inline(reply.text)} '
-                f"({reply.points} point{'' if reply.points == 1 else 's'})</p>"
+                f'<li><p><span class="quizgen-speaker">{caller}</span> {safe_markdown.inline(step.caller)}</p>'
+                f'<p><span class="quizgen-speaker">{you}</span> {safe_markdown.inline(reply.text)} '
+                f"({escape(t('quiz.points', count=reply.points))})</p>"
                 f"{block_or_empty(reply.feedback)}</li>"
             )
-        return (
-            f'<div class="quizgen-best-path" hidden><p>The best path through this call '
-            f"({self.max_points} points):</p><ol>{''.join(rows)}</ol></div>"
-        )
+        best = escape(t("kinds.best_path", points=t("quiz.points", count=self.max_points)))
+        return f'<div class="quizgen-best-path" hidden><p>{best}</p><ol>{"".join(rows)}</ol></div>'
 
     def advice(self) -> list[Advice]:
         return [

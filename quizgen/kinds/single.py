@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
+from ..i18n import Messages
 from .base import Advice, Response, Scored, rule_error
 from .choice import ChoiceQuestion, Option
 
@@ -47,8 +48,8 @@ class SingleQuestion(Scored, ChoiceQuestion):
         )
         return self.points if right else 0
 
-    def instruction(self) -> str:
-        return "Choose one answer."
+    def instruction(self, t: Messages) -> str:
+        return t("quiz.choose_one")
 
     @classmethod
     def bank_advice(cls, questions: Sequence[tuple[int, SingleQuestion]]) -> list[Advice]:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field, StrictBool
 
+from ..i18n import Messages
 from .base import Advice, QuestionBase, Response, Scored
 from .choice import option_html
 
@@ -32,11 +33,11 @@ class TrueFalseQuestion(Scored, QuestionBase):
     def runtime(self) -> dict[str, Any]:
         return {"answer": self.answer}
 
-    def instruction(self) -> str:
-        return "Is this statement true or false?"
+    def instruction(self, t: Messages) -> str:
+        return t("quiz.true_or_false")
 
-    def render_body(self, base: str) -> str:
-        options = [option_html("radio", base, i, value, label, "") for i, (label, value) in enumerate(_CHOICES)]
+    def render_body(self, base: str, t: Messages) -> str:
+        options = [option_html("radio", base, i, value, t(label), "") for i, (label, value) in enumerate(_CHOICES)]
         return "\n".join(['<div class="quizgen-options">', *options, "</div>"])
 
     def feedback_text(self) -> str | None:
@@ -62,4 +63,4 @@ class TrueFalseQuestion(Scored, QuestionBase):
         ]
 
 
-_CHOICES = (("True", "true"), ("False", "false"))
+_CHOICES = (("quiz.true", "true"), ("quiz.false", "false"))

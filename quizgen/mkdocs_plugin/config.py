@@ -11,14 +11,14 @@ NAV_PLACES = ("start", "end", "none")
 class ProgressPageConfig(base.Config):
     enabled = c.Type(bool, default=True)
     path = c.Type(str, default="progress.md")
-    title = c.Type(str, default="My progress")
+    title = c.Optional(c.Type(str))  # default: "My progress", in the interface's language
     nav = c.Choice(NAV_PLACES, default="start")
 
 
 class FinalCheckConfig(base.Config):
     enabled = c.Type(bool, default=False)
     path = c.Type(str, default="final-check.md")
-    title = c.Type(str, default="Final check")
+    title = c.Optional(c.Type(str))  # default: "Final check", in the interface's language
     # questions drawn from each lesson's bank for every attempt
     per_lesson = c.Type(int, default=2)
     pass_mark = c.Type((int, float), default=80)
@@ -30,15 +30,17 @@ class FinalCheckConfig(base.Config):
 class CertificateConfig(base.Config):
     enabled = c.Type(bool, default=True)
     path = c.Type(str, default="certificate.md")
-    title = c.Type(str, default="Certificate")
+    title = c.Optional(c.Type(str))  # default: "Certificate", in the interface's language
     nav = c.Choice(NAV_PLACES, default="end")
 
 
 class QuizgenConfig(base.Config):
     # The folder of question banks, relative to mkdocs.yml.
     quizzes_dir = c.Type(str, default="quizzes")
-    # The heading put above each quiz.
-    heading = c.Type(str, default="Check yourself")
+    # The heading put above each quiz; default: "Check yourself", in the interface's language.
+    heading = c.Optional(c.Type(str))
+    # The language of the quizzes' interface (en, de, fr, es); default: the theme's `language`.
+    language = c.Optional(c.Type(str))
     # Names the learner's progress in the browser; by default made from site_name.
     # Two courses served from one address need different ids.
     course_id = c.Optional(c.Type(str))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..anchors import html_ids, plain_text
+from ..page_markers import find_quiz_marker, unique_id
 
-MARKER = "<!-- quiz -->"
+__all__ = ["add_to_toc", "anchors", "place", "unique_id"]
 
 
 def anchors(content: str, toc: TableOfContents) -> dict[str, str | None]:
@@ -17,22 +16,15 @@ def anchors(content: str, toc: TableOfContents) -> dict[str, str | None]:
     return {anchor: titles.get(anchor) for anchor in html_ids(content)}
 
 
-def unique_id(wanted: str, taken: dict[str, Any]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        candidate, number = f"{wanted}-{number}", number + 1
-    return candidate
-
-
 def place(content: str, quiz_html: str) -> tuple[str, int]:
-    """Put the quiz where the lesson has ``<!-- quiz -->``, else at the end.
+    """Put the quiz where the lesson has ``<!-- quiz -->`` (or a marker naming a bank), else at the end.
 
     Returns the new content and the offset at which the quiz starts.
     """
-    at = content.find(MARKER)
-    if at < 0:
+    marker = find_quiz_marker(content)
+    if marker is None:
         return f"{content}\n{quiz_html}", len(content) + 1
-    return content[:at] + quiz_html + content[at + len(MARKER) :], at
+    return content[: marker.start] + quiz_html + content[marker.end :], marker.start
 
 
 def add_to_toc(toc: TableOfContents, content: str, offset: int, title: str, anchor: str) -> None:

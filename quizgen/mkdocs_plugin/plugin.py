@@ -29,10 +29,14 @@ from mkdocs.utils import get_relative_url
 from .. import course_pages, runtime, scorm
 from ..course import BankCache, Course, Quiz, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
-from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html
+from ..course_settings import DEFAULT_TITLES
+from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, render_final_check
+from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
 from ..model import Bank
+from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
 from ..render import Anchors, QuestionParts, quiz_html
+from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
 
@@ -41,7 +45,7 @@ if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (and its f
 
 log = logging.getLogger("mkdocs.plugins.quizgen")
 
-SITE_ASSETS = "assets/quizgen"
+SITE_ASSETS = ASSETS_DIR
 QUIZ_MARKER = course_pages.MARKER.format("quiz")  # where a lesson's quiz goes, until on_page_context
 FINAL_MARKER = course_pages.MARKER.format("final-check")  # where the final check goes, once the page is written
 
@@ -73,6 +77,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.final_pool = 0
         self.final_written = Spool()
         self.bank_cache: BankCache = {}
+        self.t: Messages = ENGLISH  # the interface's language
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -86,18 +91,38 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
+        other_hosts.set_aside_config(config)
+        self.t = self._language(config)
         css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
         if css not in config.extra_css:
             config.extra_css.append(css)
         # On every page, not only quiz pages: with instant navigation the theme
         # swaps page content without loading a new page's scripts.
-        script = f"{SITE_ASSETS}/{runtime.script().name}"
-        if script not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(script)
+        script = f"{SITE_ASSETS}/{runtime.script(self.t.language).name}"
+        config.extra_javascript[:] = [
+            item for item in config.extra_javascript if not str(item).startswith(f"{SITE_ASSETS}/quizgen.")
+        ]  # one language's script: a `mkdocs serve` rebuild may have changed it
+        config.extra_javascript.append(script)
         self.generated = self._generated_pages()
         for path, kind in self.generated.items():
-            _place_in_nav(config, path, self.config[kind]["title"], self.config[kind]["nav"])
+            _place_in_nav(config, path, self._title(kind), self.config[kind]["nav"])
         return config
+
+    def _language(self, config: MkDocsConfig) -> Messages:
+        """The plugin's `language`, else the theme's; a language with no catalogue speaks English, with a warning."""
+        theme = config.theme
+        wanted = self.config.language or theme.get("language") or DEFAULT
+        if base_language(wanted) == DEFAULT and wanted.split("-")[0].split("_")[0].lower() != DEFAULT:
+            log.warning(
+                f"quizgen: the quizzes have no interface text in '{wanted}', so they speak English. "
+                f"Languages shipped: {', '.join(available())}; AUTHORING.md says how to add one."
+            )
+        return messages_for(wanted)
+
+    def _title(self, kind: str) -> str:
+        """A generated page's title: the author's, or the default in the interface's language."""
+        title: str | None = self.config[kind]["title"]
+        return title or self.t(DEFAULT_TITLES[kind])
 
     def _generated_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -125,7 +150,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.page_problems = []
         self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
         self.final_elsewhere = False
-        # while serving, a rebuild re-reads only the banks that changed
+        # while serving, a rebuild re-reads only the banks that changed;
         # each bank kept as bytes: a large course's banks as objects would take more memory than the build
         self.course = load_course(
             self.quizzes_dir,
@@ -146,7 +171,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for asset in runtime.assets():
+        other_hosts.set_aside_files(files, list(self.generated))
+        for asset in runtime.assets(self.t.language):
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         for path, kind in self.generated.items():
             if files.get_file_from_path(path) is not None:
@@ -176,16 +202,19 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         if kind == "progress":
             final = self.config.final_check
             return course_pages.progress_markdown(
-                self.config.progress["title"],
+                self._title("progress"),
                 [title for title, _ in self._modules()],
-                final["title"] if final["enabled"] else None,
+                self._title("final_check") if final["enabled"] else None,
+                self.t,
             )
         if kind == "final_check":
             final = self.config.final_check
             sizes = [self.course.quizzes[p.file.src_uri].size for p in self._drawn_lessons()]
-            return course_pages.final_check_markdown(final["title"], final["per_lesson"], sizes, final["pass_mark"])
+            return course_pages.final_check_markdown(
+                self._title("final_check"), final["per_lesson"], sizes, final["pass_mark"], self.t
+            )
         if kind == "certificate":
-            return course_pages.certificate_markdown(self.config.certificate["title"])
+            return course_pages.certificate_markdown(self._title("certificate"))
         return markdown
 
     def _modules(self) -> list[tuple[str | None, list[Page]]]:
@@ -218,7 +247,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         anchors = page_html.anchors(html, page.toc)
         lesson = f"{shown_path(self.docs_dir, self.project_dir)}/{quiz.lesson}"
         self.page_problems += quiz.missing_anchors(anchors, lesson)
-        heading = self.config.heading
+        heading = self.config.heading or self.t("quiz.heading")
         heading_id = page_html.unique_id("check-yourself", anchors)
         # The quiz is rendered at on_page_context, once the search plugin has indexed the page: it would
         # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
@@ -252,10 +281,11 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                         self.package,
                         config.site_name,
                         [
-                            f"{SITE_ASSETS}/{runtime.script().name}",
+                            f"{SITE_ASSETS}/{runtime.script(self.t.language).name}",
                             f"{SITE_ASSETS}/{manifest.name}",
                             f"{SITE_ASSETS}/{runtime.lms_script().name}",
                         ],
+                        self.t,
                     ),
                 )
             )
@@ -283,7 +313,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         final = None
         final_url = url_of(by_kind.get("final_check"))
         if final_url is not None:
-            final = Lesson(FINAL_ID, self.config.final_check["title"], final_url)
+            final = Lesson(FINAL_ID, self._title("final_check"), final_url)
         return CourseMap(
             title=config.site_name,
             key=self.config.course_id or course_pages.course_key(config.site_name),
@@ -340,17 +370,30 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
         fills: dict[str, Callable[[], str]] = {
             "quiz": lambda: self._quiz(page),
-            "progress-course": lambda: course_pages.progress_course(course, link),
-            "progress-final": lambda: course_pages.progress_final(course, link),
-            "progress-tools": course_pages.progress_tools,
-            "certificate": lambda: course_pages.certificate(course, link),
-            "continue": lambda: course_pages.continue_link(course, link),
+            "progress-course": lambda: course_pages.progress_course(course, link, self.t),
+            "progress-final": lambda: course_pages.progress_final(course, link, self.t),
+            "progress-tools": lambda: course_pages.progress_tools(self.t),
+            "certificate": lambda: course_pages.certificate(course, link, self.t),
+            "continue": lambda: course_pages.continue_link(course, link, self.t),
         }
-        if not self.drawn:
-            fills["final-check"] = lambda: "<p>This course has no lesson checks yet, so there is no final check.</p>"
+        if not self.drawn:  # what the final check says without lessons to draw from; else it is written later
+            fills["final-check"] = lambda: self._final_check_without_lessons()
         for index in range(len(course.modules)):
-            fills[f"progress-module {index}"] = functools.partial(course_pages.progress_module, course, index, link)
+            fills[f"progress-module {index}"] = functools.partial(
+                course_pages.progress_module, course, index, link, self.t
+            )
         return course_pages.fill_markers(content, fills)
+
+    def _final_check_without_lessons(self) -> str:
+        options = self.config.final_check
+        return render_final_check(
+            [],
+            {},
+            title=self._title("final_check"),
+            per_lesson=options["per_lesson"],
+            pass_mark=options["pass_mark"],
+            t=self.t,
+        )
 
     def _quiz(self, page: Page) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
@@ -363,12 +406,17 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         # unless another page shows the final check (rendered then from every lesson's bank and anchors).
         anchors = self.lesson_anchors.get if self.final_elsewhere else self.lesson_anchors.pop
         own = anchors(quiz.quiz_id, {})
-        questions = [QuestionParts(bank, question, own) for question in bank.questions]
+        questions = [QuestionParts(bank, question, own, self.t) for question in bank.questions]
         if place is not None:  # the final check shows these questions too: written now, from the same parts
             first, link = place
             self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link))
         return quiz_html(
-            bank, quiz.quiz_id, [(parts, "") for parts in questions], heading=self.config.heading, heading_id=heading_id
+            bank,
+            quiz.quiz_id,
+            [(parts, "") for parts in questions],
+            heading=self.config.heading or self.t("quiz.heading"),
+            heading_id=heading_id,
+            t=self.t,
         )
 
     def _write_final_check(self, path: Path, url: str) -> None:
@@ -398,11 +446,12 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 for part in final_check_html(
                     FINAL_ID,
                     lessons,
-                    title=options["title"],
+                    title=self._title("final_check"),
                     per_lesson=options["per_lesson"],
                     pass_mark=options["pass_mark"],
-                    heading="The questions",
+                    heading=self.t("pages.final_questions"),
                     heading_id="the-questions",
+                    t=self.t,
                 ):
                     out.write(part)
                 out.write(piece)

@@ -15,6 +15,8 @@ for (const unit of ["core.js", "options.js", ...kinds, "attempt.js", "store.js",
   vm.runInContext(readFileSync(join(units, unit), "utf8"), context, { filename: unit });
 }
 const Q = context.QuizGen;
+// the interface's words, as the build gives them to each script (quizgen/runtime.py)
+Q.say(JSON.parse(readFileSync(fileURLToPath(new URL("../../quizgen/locales/en.json", import.meta.url)), "utf8")));
 const cases = JSON.parse(readFileSync(process.env.QUIZGEN_CASES, "utf8"));
 
 const close = (got, want, what) => assert.ok(Math.abs(got - want) < 1e-9, `${what}: ${got} != ${want}`);

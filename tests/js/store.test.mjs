@@ -16,6 +16,7 @@ const fixture = (name) => readFileSync(join(fixtures, name), "utf8");
 const plain = (value) => JSON.parse(JSON.stringify(value)); // across vm realms, and as stored
 const EMPTY = { version: 2, name: "", quizzes: {} };
 const KEY = "quizgen:course";
+const ENGLISH = JSON.parse(readFileSync(fileURLToPath(new URL("../../quizgen/locales/en.json", import.meta.url)), "utf8"));
 
 // A Storage-like object in memory; `refuse` makes setItem throw as a full browser storage does.
 class MemoryStorage {
@@ -46,6 +47,7 @@ function load({ storage = new MemoryStorage(), window = {}, views = false, cours
   const context = vm.createContext({ window, URL });
   for (const unit of ["core.js", "store.js"]) vm.runInContext(source(unit), context, { filename: unit });
   const Q = context.QuizGen;
+  Q.say(ENGLISH); // the interface's words, as the build gives them to the script
   if (course) Q.course = course;
   if (views) {
     const element = () => ({ style: {} });
@@ -154,7 +156,7 @@ test("unreadable values give empty progress and a problem, not an error", () => 
   for (const [what, text] of UNREADABLE) {
     const got = plain(Q.migrate(text));
     assert.deepEqual(got.data, EMPTY, what);
-    assert.match(got.problem, /could not be read/, what);
+    assert.equal(got.problem, "views.store_unreadable", what);
     assert.equal(got.newer, undefined, what);
   }
 });
@@ -165,7 +167,7 @@ test("a future version is set aside as newer, not as damaged", () => {
     const got = plain(Q.migrate(text));
     assert.deepEqual(got.data, EMPTY, text);
     assert.equal(got.newer, true, text);
-    assert.match(got.problem, /newer version/, text);
+    assert.equal(got.problem, "views.store_newer", text); // a message key: each page says it in its language
   }
 });
 
@@ -338,9 +340,9 @@ test("a corrupt stored value is set aside under the key + .set-aside. + the date
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
   // the notice waits in the stored data until a page has shown it
-  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: store.message() });
+  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "views.store_unreadable" });
   assert.deepEqual(setAside(storage), [text]);
-  assert.deepEqual(JSON.parse(storage.getItem(KEY)), { ...EMPTY, notice: store.message() });
+  assert.deepEqual(JSON.parse(storage.getItem(KEY)), { ...EMPTY, notice: "views.store_unreadable" });
   store.seen();
   assert.deepEqual(JSON.parse(storage.getItem(KEY)), EMPTY);
   assert.match(store.message(), /could not be read/); // still shown on this page
@@ -401,7 +403,7 @@ test("a damaged value under the old key is set aside too", () => {
   const storage = new MemoryStorage({ "quizgen.v1": "[1, 2" });
   const { store } = load({ storage });
   assert.match(store.message(), /could not be read/);
-  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: store.message() });
+  assert.deepEqual(plain(store.read()), { ...EMPTY, notice: "views.store_unreadable" });
   assert.deepEqual(setAside(storage), ["[1, 2"]);
   assert.equal(storage.getItem("quizgen.v1"), null);
 });
@@ -422,7 +424,7 @@ test("storage that refuses to write (full): progress goes on in memory, with a n
   assert.deepEqual(plain(store.read()), EMPTY);
   store.record("a", result(40, false, "2024-03-01T10:00:00.000Z"));
   assert.equal(store.keeping, false);
-  assert.match(store.notice, /not keeping your progress/);
+  assert.match(store.message(), /not keeping your progress/);
   store.record("a", result(90, true, "2024-03-02T10:00:00.000Z"));
   store.saveCurrent("a", { seed: 3, answers: {}, hints: {}, checked: false, submitted: false, recorded: false });
   store.setName("Ada");
@@ -443,7 +445,7 @@ test("storage that cannot be reached at all (its getter throws): progress lives 
   const { store } = load({ window });
   assert.deepEqual(plain(store.read()), EMPTY);
   assert.equal(store.keeping, false);
-  assert.match(store.notice, /not keeping your progress/);
+  assert.match(store.message(), /not keeping your progress/);
   const heard = [];
   store.listen((whole) => heard.push(whole));
   store.record("a", result(80, true, "2024-03-01T10:00:00.000Z"));

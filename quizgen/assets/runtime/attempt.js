@@ -67,10 +67,9 @@
     result.percent = result.total / result.max * 100;
     result.shownPercent = Math.floor(result.percent + Q.EPSILON);
     result.passed = result.percent + Q.EPSILON >= data.passMark;
-    var head = Q.formatPoints(result.total) + " of " + Q.plural(result.max, "point") +
-      " (" + result.shownPercent + "%)";
-    result.message = result.passed ? head + " - passed"
-      : head + " - not passed yet, " + Q.formatPoints(data.passMark) + "% needed";
+    var words = { points: Q.t("quiz.score_of", { score: result.total, count: result.max }),
+      percent: Q.t("quiz.percent", { value: result.shownPercent }), needed: Q.t("quiz.percent", { value: data.passMark }) };
+    result.message = Q.t(result.passed ? "quiz.result_passed" : "quiz.result_not_passed", words);
     return result;
   };
 })(QuizGen);

@@ -5,7 +5,7 @@
  * tests/js runs the same units under Node. No dependencies, no network.
  * Rules mirror quizgen/rules.py and quizgen/attempt.py.
  */
-var QuizGen = { kinds: {} };
+var QuizGen = { kinds: {}, messages: {}, lang: "en" };
 
 (function (Q) {
   var WHITESPACE = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
@@ -37,8 +37,11 @@ var QuizGen = { kinds: {} };
         waiting.forEach(function (callback) { callback(); });
       };
       script.onerror = function () { loads[part] = false; };
-      document.head.appendChild(style);
-      document.head.appendChild(script);
+      // into the body: the theme's instant navigation, even to an anchor of the same page, makes the
+      // head the next page's and removes what that lacks (this stylesheet: the kinds shown unstyled)
+      var parent = document.body || document.head;
+      parent.appendChild(style);
+      parent.appendChild(script);
     }
     if (loads[part].indexOf(done) < 0) loads[part].push(done);
     return true;
@@ -54,8 +57,38 @@ var QuizGen = { kinds: {} };
     return text === "-0" ? "0" : text;
   };
 
-  Q.plural = function (count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
+  /* ---- the interface's words: the build gives each script its part of the language's catalogue
+   * (quizgen/i18n.py, which Python's HTML uses too); plural forms by the language's CLDR rules ---- */
+
+  Q.say = function (messages) {
+    Object.keys(messages).forEach(function (key) { Q.messages[key] = messages[key]; });
+  };
+
+  // Up to two decimals with the language's decimal mark: 1.5, or 1,5 in German.
+  Q.number = function (value) {
+    var mark = ".";
+    try { mark = (1.5).toLocaleString(Q.lang).charAt(1); } catch (error) { /* an unknown language: "." */ }
+    return Q.formatPoints(value).replace(".", mark);
+  };
+
+  Q.t = function (key, params) {
+    var message = Q.own(Q.messages, key);
+    params = params || {};
+    if (message === undefined) return key; // a message stored by an older version is shown as it was written
+    if (typeof message !== "string") {
+      var form = "other";
+      try { form = new Intl.PluralRules(Q.lang).select(Math.abs(params.count)); } catch (error) { /* "other" */ }
+      message = Q.own(message, form) || message.other;
+    }
+    return message.replace(/\{(\w+)\}/g, function (whole, name) {
+      var value = Q.own(params, name);
+      if (value === undefined || value === null) return whole;
+      return typeof value === "number" ? Q.number(value) : String(value);
+    });
+  };
+
+  Q.percent = function (value) {
+    return Q.t("quiz.percent", { value: Math.floor(value + Q.EPSILON) });
   };
 
   Q.isIndex = function (value, size) {

@@ -27,9 +27,9 @@
       var right = isRight(Number(option.getAttribute("data-index")));
       var state = "";
       var text = "";
-      if (input.checked && right) { state = "is-chosen-right"; text = "Your choice: right"; }
-      else if (input.checked) { state = "is-chosen-wrong"; text = "Your choice: not right"; }
-      else if (right && !complete) { state = "is-missed"; text = "A right answer"; }
+      if (input.checked && right) { state = "is-chosen-right"; text = Q.t("quiz.choice_right"); }
+      else if (input.checked) { state = "is-chosen-wrong"; text = Q.t("quiz.choice_wrong"); }
+      else if (right && !complete) { state = "is-missed"; text = Q.t("quiz.a_right_answer"); }
       if (state) option.classList.add(state);
       option.querySelector(".quizgen-option-state").textContent = text;
       var feedback = option.querySelector(".quizgen-option-feedback");

@@ -38,7 +38,7 @@
       // set up once the kinds it needs are here; if they never come (a page newer than this script), say so
       if (!Q.load("kinds", setupAll)) {
         contexts.set(form, null); // given up on: not tried again at every change of the page
-        form.querySelector(".quizgen-score").textContent = "Reload this page to use this quiz.";
+        form.querySelector(".quizgen-score").textContent = Q.t("quiz.reload");
       }
       return null;
     }
@@ -64,7 +64,7 @@
   }
 
   Q.date = function (iso) {
-    var lang = document.documentElement.lang || undefined;
+    var lang = Q.lang || document.documentElement.lang || undefined;
     try {
       return new Date(iso).toLocaleDateString(lang, { day: "numeric", month: "short", year: "numeric" });
     } catch (error) {
@@ -85,11 +85,10 @@
     var past = Q.store.quiz(ctx.data.id);
     var text = "";
     if (past && past.tries) {
-      var best = Math.floor(past.best + Q.EPSILON) + "%";
-      text = (past.passed ? "Passed on " + Q.date(past.passed) + "." : "Not passed yet.") + " Best score " + best +
-        ", " + Q.plural(past.tries, "attempt") + ".";
+      text = (past.passed ? Q.t("quiz.passed_on", { date: Q.date(past.passed) }) : Q.t("quiz.not_passed_yet")) + " " +
+        Q.t("quiz.record", { percent: Q.percent(past.best), count: past.tries });
     }
-    if (ctx.resumed) text += " Your unfinished attempt is back: carry on, or press Try again to start afresh.";
+    if (ctx.resumed) text += " " + Q.t("quiz.resumed");
     record.textContent = text.trim();
     record.hidden = !text;
   }
@@ -139,8 +138,8 @@
     var count = ctx.plan.questions.length;
     each(ctx, function (fieldset, question, kind) {
       list.appendChild(fieldset);
-      fieldset.querySelector(".quizgen-number").textContent = "Question " +
-        (ctx.plan.questions.indexOf(question.id) + 1) + " of " + count + " (" + Q.plural(question.points, "point") + ")";
+      fieldset.querySelector(".quizgen-number").textContent = Q.t("quiz.number", { number: ctx.plan.questions.indexOf(question.id) + 1,
+        count: count, points: Q.t("quiz.points", { count: question.points }) });
       if (kind.arrange && ctx.plan.orders[question.id]) kind.arrange(fieldset, question, ctx.plan.orders[question.id]);
       try {
         kind.write(fieldset, question, Q.own(ctx.attempt.answers, question.id), ctx.exam);
@@ -167,11 +166,11 @@
 
   function verdict(kind, question, response, scored) {
     var lead = kind.verdict ? kind.verdict(question, response) : "";
-    var points = Q.formatPoints(scored.score) + " of " + Q.plural(scored.max, "point");
-    if (scored.state === "correct") return scored.score < scored.max ? "Right, less the hints: " + points + "." : "Right.";
-    if (!answered(kind, response)) return "Not answered.";
-    if (scored.state === "partial") return lead + "Partly right: " + points + ".";
-    return lead + "Not right.";
+    var points = Q.t("quiz.score_of", { score: scored.score, count: scored.max });
+    if (scored.state === "correct") return scored.score < scored.max ? Q.t("quiz.right_less_hints", { points: points }) : Q.t("quiz.right");
+    if (!answered(kind, response)) return Q.t("quiz.not_answered");
+    if (scored.state === "partial") return lead + Q.t("quiz.partly_right", { points: points });
+    return lead + Q.t("quiz.not_right");
   }
 
   function showProblem(fieldset, text) {
@@ -181,11 +180,15 @@
     element.hidden = !text;
   }
 
-  function announce(ctx, text) {
+  // `focus`: the keyboard moves there too (after a check, the learner goes on from the score)
+  function announce(ctx, text, focus) {
     var status = ctx.form.querySelector(".quizgen-score");
     status.textContent = "";
     // set after a tick so that screen readers announce a repeated message again
-    window.setTimeout(function () { status.textContent = text; }, 50);
+    window.setTimeout(function () {
+      status.textContent = text;
+      if (focus) status.focus();
+    }, 50);
   }
 
   // Scores the attempt and shows the marks; `restoring` replays a check made before a reload.
@@ -205,12 +208,11 @@
       var control = problems[0].querySelector("[aria-invalid=true]") || problems[0].querySelector(".quizgen-problem");
       if (control.tabIndex < 0 && !control.matches("select")) control.tabIndex = -1;
       control.focus();
-      return announce(ctx, "Not checked yet: " + Q.plural(problems.length, "question") + " to put right first.");
+      return announce(ctx, Q.t("quiz.put_right_first", { count: problems.length }));
     }
     if (!restoring && ctx.exam && unanswered.length && !ctx.confirm) {
       ctx.confirm = true;
-      return announce(ctx, Q.plural(unanswered.length, "question") + " not answered in full. " +
-        "Press Submit answers again to submit as it stands.");
+      return announce(ctx, Q.t("quiz.not_answered_in_full", { count: unanswered.length }));
     }
     clear(ctx);
     var result = Q.scoreQuiz(ctx.data, responses, ctx.plan.questions, ctx.attempt.hints);
@@ -240,13 +242,12 @@
       Q.store.record(ctx.data.id, { seed: ctx.attempt.seed, questions: ctx.plan.questions, answers: responses,
         hints: ctx.attempt.hints, results: results, score: result.percent, passed: result.passed, at: new Date().toISOString() });
     } else if (!restoring && typeof ctx.attempt.score === "number" && Math.abs(ctx.attempt.score - result.percent) > Q.EPSILON) {
-      message += ". This attempt's recorded score stays " + Math.floor(ctx.attempt.score + Q.EPSILON) +
-        "%: press Try again for a new attempt that counts";
+      message = Q.t("quiz.recorded_stays", { message: message, percent: Q.percent(ctx.attempt.score) });
     }
     ctx.resumed = false;
     save(ctx);
     showRecord(ctx);
-    announce(ctx, message);
+    announce(ctx, message, !restoring);
     return result;
   }
 
@@ -269,7 +270,7 @@
     Q.all(box, ".quizgen-hint").forEach(function (hint, index) { hint.hidden = index >= revealed; });
     var button = box.querySelector(".quizgen-hint-button");
     button.hidden = revealed >= question.hints;
-    button.textContent = "Show hint " + (revealed + 1) + " of " + question.hints + " (" + box.getAttribute("data-cost") + ")";
+    button.textContent = Q.t("quiz.hint_button", { number: revealed + 1, count: question.hints, cost: box.getAttribute("data-cost") });
   }
 
   // Any change of answer ends a check in practice mode: marks never describe answers no longer given.

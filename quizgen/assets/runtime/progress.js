@@ -27,7 +27,6 @@
     var quiz = Q.store.quiz(id);
     return Boolean(quiz && quiz.passed);
   }
-  function percent(value) { return Math.floor(value + Q.EPSILON) + "%"; }
   function text(element, value) { if (element && element.textContent !== value) element.textContent = value; }
   function show(element, shown) { if (element && element.hidden === shown) element.hidden = !shown; }
 
@@ -42,7 +41,8 @@
       if (id && passed(id) && !tick) {
         tick = document.createElement("span");
         tick.className = "quizgen-tick";
-        tick.innerHTML = '<span aria-hidden="true">\u2713</span><span class="quizgen-sr"> (passed)</span>';
+        tick.innerHTML = '<span aria-hidden="true">\u2713</span><span class="quizgen-sr"></span>';
+        tick.lastChild.textContent = " " + Q.t("quiz.passed_mark");
         link.appendChild(tick);
       } else if (tick && !(id && passed(id))) {
         tick.remove();
@@ -54,15 +54,18 @@
   function next() {
     var items = required();
     var todo = items.filter(function (item) { return !passed(item.id); })[0];
-    if (!todo) return Q.course.certificate ? { url: Q.course.certificate, text: "You have passed every check: open your certificate" } : null;
+    if (!todo) return Q.course.certificate ? { url: Q.course.certificate, text: Q.t("pages.continue_certificate") } : null;
     var started = items.some(function (item) { return (Q.store.quiz(item.id) || {}).tries; });
-    var lead = Q.course.final && todo.id === Q.course.final.id ? "Every lesson passed: take the " : started ? "Continue with: " : "Start the course: ";
-    return { url: todo.url, text: lead + todo.title };
+    var key = Q.course.final && todo.id === Q.course.final.id ? "pages.continue_final" : started ? "pages.continue_with" : "pages.continue_start";
+    return { url: todo.url, text: Q.t(key, { title: todo.title }) };
   }
 
   function continueLinks() {
-    var target = next();
-    Q.all(document, '[data-quizgen="continue"]').forEach(function (holder) {
+    var holders = Q.all(document, '[data-quizgen="continue"]');
+    // a Continue link's words come with it (few pages have one), in the page's language
+    holders.forEach(function (holder) { Q.say(JSON.parse(holder.getAttribute("data-words") || "{}")); });
+    var target = holders.length ? next() : null;
+    holders.forEach(function (holder) {
       show(holder, Boolean(target));
       var link = holder.querySelector("a");
       if (!target || !link) return;
@@ -96,7 +99,6 @@
   Q.store.listen(Q.views);
   Q.passed = passed;
   Q.required = required;
-  Q.percent = percent;
   Q.text = text;
   Q.showIf = show;
 

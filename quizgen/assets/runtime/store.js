@@ -100,9 +100,9 @@
     return data;
   }
 
-  var NEWER = "Your saved progress comes from a newer version of this course: this page leaves it as it is and " +
-    "keeps nothing. Reload the page to get the newer version.";
-  var UNREADABLE = "Your saved progress could not be read: it has been set aside, and you start afresh here.";
+  // notices are kept as message keys: the page that shows one says it in its own language
+  var NEWER = "views.store_newer";
+  var UNREADABLE = "views.store_unreadable";
 
   // Stored text -> {data, problem}: the data to use, and why the text was set aside, if it was.
   Q.migrate = function (text) {
@@ -131,7 +131,7 @@
     }
   }
 
-  var OFF = "This browser is not keeping your progress (its storage is blocked or full).";
+  var OFF = "views.store_off";
 
   function unavailable() {
     store.keeping = false;
@@ -229,8 +229,13 @@
   // What the learner should be told about their stored progress; once shown, it is not kept for later pages.
   store.message = function () {
     var waiting = read().notice; // first: reading may be what finds a problem
-    return store.notice || waiting || "";
+    var notice = store.notice || waiting;
+    if (!notice) return "";
+    // a notice's words come with the views part, not on every page: they are rarely needed
+    if (Q.own(Q.messages, notice) === undefined && Q.parts && Q.load("views", told)) return "";
+    return Q.t(notice);
   };
+  function told() { listeners.forEach(function (listener) { listener(false); }); }
   store.seen = function () {
     var waiting = read().notice;
     if (!waiting) return;

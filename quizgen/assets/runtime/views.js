@@ -9,6 +9,7 @@
   var passed = Q.passed;
   var required = Q.required;
   var percent = Q.percent;
+  var t = Q.t;
   var text = Q.text;
   var show = Q.showIf;
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
@@ -20,10 +21,10 @@
       rows.forEach(function (row) {
         var quiz = Q.store.quiz(row.getAttribute("data-quiz-id"));
         var tried = Boolean(quiz && quiz.tries);
-        text(field(row, "best"), tried ? percent(quiz.best) : "none yet");
-        text(field(row, "passed"), quiz && quiz.passed ? "passed on " + Q.date(quiz.passed) : "not yet");
+        text(field(row, "best"), tried ? percent(quiz.best) : t("views.none_yet"));
+        text(field(row, "passed"), quiz && quiz.passed ? t("views.passed_on", { date: Q.date(quiz.passed) }) : t("views.not_yet"));
         text(field(row, "tries"), String(tried ? quiz.tries : 0));
-        text(field(row, "last"), tried ? Q.date(quiz.last) : "never");
+        text(field(row, "last"), tried ? Q.date(quiz.last) : t("views.never"));
         row.classList.toggle("is-passed", Boolean(quiz && quiz.passed));
       });
       var bar = holder.querySelector("progress");
@@ -97,13 +98,13 @@
       document.body.appendChild(link);
       link.click();
       link.remove();
-      say(holder, "Your progress was downloaded as " + link.download + ".");
+      say(holder, t("views.downloaded", { file: link.download }));
     } else if (action === "restore" && pending) {
       Q.store.replace(pending);
       pending = null;
       part(holder, "restore", false);
       holder.querySelector('[data-action="restore-file"]').value = "";
-      say(holder, "Your progress was restored from the file.");
+      say(holder, t("views.restored"));
     } else if (action === "reset") {
       part(holder, "reset", true);
       holder.querySelector('[data-action="confirm-reset"]').focus();
@@ -111,12 +112,12 @@
       Q.store.reset();
       part(holder, "reset", false);
       button.closest('[data-quizgen="tools"]').querySelector('[data-action="reset"]').focus();
-      say(holder, "Your progress in this browser was deleted.");
+      say(holder, t("views.deleted"));
     } else if (action === "cancel") {
       pending = null;
       part(holder, "restore", false);
       part(holder, "reset", false);
-      say(holder, "Nothing was changed.");
+      say(holder, t("views.nothing_changed"));
     }
   });
 
@@ -129,14 +130,13 @@
       var result = readFile(String(reader.result));
       pending = result.data || null;
       part(holder, "restore", Boolean(pending));
-      if (!pending) return say(holder, result.problem + " Your progress in this browser was not changed.");
-      var summary = "This file holds " + passedIn(pending) + " of " + Q.plural(required().length, "check") +
-        " passed; this browser has " + passedIn(Q.store.read()) + ". Restoring replaces the progress in this browser.";
+      if (!pending) return say(holder, t("views.not_changed", { problem: result.problem }));
+      var summary = t("views.restore_summary", { passed: passedIn(pending), count: required().length, here: passedIn(Q.store.read()) });
       text(field(holder, "restore-summary"), summary);
       say(holder, summary);
       holder.querySelector('[data-action="restore"]').focus();
     };
-    reader.onerror = function () { say(holder, "The file could not be read. Your progress was not changed."); };
+    reader.onerror = function () { say(holder, t("views.file_unreadable")); };
     reader.readAsText(input.files[0]);
   });
 
@@ -154,17 +154,17 @@
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return { problem: "This file is damaged or is not a progress file: it could not be read." };
+      return { problem: t("views.file_damaged_or_other") };
     }
     if (!isObject(value) || !isObject(value.progress) || typeof value.course !== "string") {
-      return { problem: "This file is not a progress file of this course." };
+      return { problem: t("views.file_not_progress") };
     }
     if (value.course !== Q.store.key().slice(8)) {
-      return { problem: "This file holds progress from another course (" + value.course.slice(0, 80) + ")." };
+      return { problem: t("views.file_other_course", { course: value.course.slice(0, 80) }) };
     }
     var result = Q.migrate(JSON.stringify(value.progress));
-    if (result.newer) return { problem: "This file was saved by a newer version of this course: it cannot be restored here." };
-    return result.problem ? { problem: "This file is damaged: the progress in it could not be read." } : { data: result.data };
+    if (result.newer) return { problem: t("views.file_newer") };
+    return result.problem ? { problem: t("views.file_damaged") } : { data: result.data };
   }
 
   Q.pages = function () {

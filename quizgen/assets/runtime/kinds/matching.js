@@ -26,7 +26,7 @@
         var index = Number(pair.getAttribute("data-index"));
         var right = given[index] === index;
         pair.classList.add(right ? "is-chosen-right" : "is-chosen-wrong");
-        pair.querySelector(".quizgen-option-state").textContent = right ? "Right" : "Not right";
+        pair.querySelector(".quizgen-option-state").textContent = Q.t(right ? "kinds.pair_right" : "kinds.pair_wrong");
         Q.show(pair.querySelector(".quizgen-right-answer"), !right);
       });
     },

@@ -43,8 +43,9 @@
         byPosition[position].forEach(function (select) { select.setAttribute("aria-invalid", "true"); });
       });
       if (!twice.length) return null;
-      return (twice.length === 1 ? "Position " + twice[0] + " is" : "Positions " + twice.join(" and ") + " are") +
-        " chosen for more than one item. Give each item a position of its own.";
+      var last = twice.pop();
+      var positions = twice.length ? Q.t("kinds.and", { first: twice.join(", "), last: last }) : last;
+      return Q.t(twice.length ? "kinds.positions_twice" : "kinds.position_twice", { positions: positions });
     },
     show: function (fieldset, question, response, scored) {
       var at = placed(response, question.items);
@@ -53,7 +54,7 @@
         var right = at[index] === index;
         item.classList.add(right ? "is-chosen-right" : "is-chosen-wrong");
         item.querySelector(".quizgen-option-state").textContent =
-          right ? "In the right place" : "Goes at position " + (index + 1);
+          right ? Q.t("kinds.in_place") : Q.t("kinds.goes_at", { position: index + 1 });
       });
       Q.show(fieldset.querySelector(".quizgen-right-order"), scored.state !== "correct");
     },

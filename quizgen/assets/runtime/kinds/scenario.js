@@ -103,7 +103,7 @@
       var chosen = step.querySelector(".quizgen-option input:checked");
       if (!chosen) {
         step.querySelector(".quizgen-option input").focus();
-        return { problem: "Choose a reply first." };
+        return { problem: Q.t("kinds.choose_reply") };
       }
       var last = play(fieldset, question, path.concat(Number(chosen.value)), exam);
       var feedback = step.querySelector(".quizgen-option-feedback:not([hidden])");
@@ -127,13 +127,13 @@
         })[0];
         option.classList.add(replies[choice][1] === best ? "is-chosen-right" : "is-chosen-wrong");
         option.querySelector(".quizgen-option-state").textContent =
-          "Your reply: " + Q.plural(replies[choice][1], "point") + " (the best here: " + best + ")";
+          Q.t("kinds.your_reply", { points: Q.t("quiz.points", { count: replies[choice][1] }), best: best });
         showFeedback(el, choice);
       });
       Q.show(fieldset.querySelector(".quizgen-best-path"), true);
     },
     verdict: function (question, response) {
-      return walk(question, Array.isArray(response) ? response : []).step === END ? "" : "The call was not finished. ";
+      return walk(question, Array.isArray(response) ? response : []).step === END ? "" : Q.t("kinds.call_unfinished");
     },
     clear: function (fieldset) {
       Q.all(fieldset, ".quizgen-step").forEach(function (el) {

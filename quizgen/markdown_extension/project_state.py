@@ -1,0 +1,117 @@
+"""The course as the extension sees it, kept for the whole process.
+
+A host creates a new Markdown instance for every page, so what every page
+needs (settings, banks, navigation, what `quizgen prepare` should have
+written) is loaded once and kept here, keyed by the configuration file. It
+is loaded again when any file it came from changes (a preview server keeps
+one process across rebuilds); only the banks that changed are read again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..anchors import LessonAnchors
+from ..course import BankCache, find_banks
+from ..course_pages import CourseMap
+from ..prepare import COMMAND, Plan, Project, load_project, plan, stale
+from ..problems import Problem, QuizgenError, shown_path
+from ..site_config import SiteConfig, read_site_config
+from ..site_nav import course_map, shown_config
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass
+class State:
+    fingerprint: Fingerprint
+    site: SiteConfig | None = None
+    project: Project | None = None
+    plan: Plan | None = None
+    course_map: CourseMap | None = None
+    # what is wrong with the course as a whole (banks, options, mkdocs.yml, prepared files); reported once
+    problems: list[Problem] = field(default_factory=list)
+    reported: bool = False
+    lesson_anchors: LessonAnchors | None = None
+
+
+_lock = threading.Lock()
+_states: dict[tuple[Path, bool], State] = {}
+_bank_caches: dict[Path, BankCache] = {}
+
+
+def current(config_file: Path, *, prepared: bool) -> State:
+    """The course of ``config_file``, as of now.
+
+    ``prepared``: the host copies the docs folder as it is (Zensical), so
+    check that `quizgen prepare` wrote what this course needs there.
+    """
+    with _lock:
+        site = _site(config_file)
+        fingerprint = _fingerprint(config_file, site)
+        key = (config_file, prepared)
+        state = _states.get(key)
+        if state is None or state.fingerprint != fingerprint:
+            state = _load(config_file, site, fingerprint, prepared)
+            _states[key] = state
+        return state
+
+
+def _site(config_file: Path) -> SiteConfig | QuizgenError:
+    try:
+        return read_site_config(config_file.parent, config_file)
+    except QuizgenError as exc:
+        return exc
+
+
+def _fingerprint(config_file: Path, site: SiteConfig | QuizgenError) -> Fingerprint:
+    files = [config_file]
+    if isinstance(site, SiteConfig):
+        files += find_banks(site.quizzes_dir)
+        if site.docs_dir.is_dir():
+            files += sorted(site.docs_dir.rglob("*.md"))
+            assets = site.docs_dir / "assets" / "quizgen"
+            files += sorted(assets.iterdir()) if assets.is_dir() else []
+    found = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def _load(config_file: Path, site: SiteConfig | QuizgenError, fingerprint: Fingerprint, prepared: bool) -> State:
+    if isinstance(site, QuizgenError):
+        return State(fingerprint, problems=list(site.problems))
+    state = State(fingerprint, site=site)
+    try:
+        project = load_project(site, cache=_bank_caches.setdefault(config_file, {}))
+    except QuizgenError as exc:
+        state.problems = list(exc.problems)
+        return state
+    state.project = project
+    state.plan = plan(project)
+    state.course_map = course_map(site, project.settings, project.course, project.nav)
+    state.lesson_anchors = LessonAnchors(site.markdown_extensions)
+    if prepared:
+        state.problems = [*state.plan.problems, *state.plan.config]
+        out_of_date = stale(site, state.plan)
+        if out_of_date:
+            docs = shown_path(site.docs_dir, site.root)
+            state.problems.append(
+                Problem(
+                    shown_config(site),
+                    0,
+                    0,
+                    f"the quizzes' files in {docs}/ are missing or out of date: {', '.join(sorted(out_of_date))}",
+                    f"run `{COMMAND}` before building",
+                )
+            )
+    else:
+        # Plain Python-Markdown: only the banks matter, not what a site generator would copy.
+        state.problems = list(project.course.problems)
+    return state
