@@ -67,22 +67,26 @@ class Messages:
         if not isinstance(message, str):
             form = self.plural_form(params["count"])
             message = message.get(form) or message["other"]
-        return _PLACEHOLDER.sub(lambda match: self._value(match, params), message)
-
-    def _value(self, match: re.Match[str], params: Mapping[str, Any]) -> str:
-        value = params.get(match.group(1))
-        if value is None:
-            return match.group(0)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self.number(value)
-        return str(value)
+        pieces = _pieces(message)
+        if len(pieces) == 1:
+            return message
+        said = list(pieces)
+        for index in range(1, len(pieces), 2):  # the placeholders' names
+            value = params.get(pieces[index])
+            if value is None:
+                said[index] = f"{{{pieces[index]}}}"
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                said[index] = self.number(value)
+            else:
+                said[index] = str(value)
+        return "".join(said)
 
     def plural_form(self, count: float) -> str:
-        return _locale(self.language).plural_form(abs(count))
+        return _plural_form(self.language, abs(count))
 
     def number(self, value: float) -> str:
         """Points and percentages as the interface shows them: up to two decimals, the language's decimal mark."""
-        return format_points(value).replace(".", _locale(self.language).number_symbols["latn"]["decimal"])
+        return _number(self.language, value)
 
     def percent(self, value: float) -> str:
         return self("quiz.percent", value=value)
@@ -90,6 +94,24 @@ class Messages:
     def part(self, prefixes: tuple[str, ...]) -> dict[str, Message]:
         """The messages whose keys start with one of ``prefixes``: what one script needs."""
         return {key: value for key, value in self.messages.items() if key.startswith(prefixes)}
+
+
+@functools.cache
+def _pieces(message: str) -> tuple[str, ...]:
+    """A message's text and placeholders' names, alternately: "{count} points" -> ("", "count", " points")."""
+    return tuple(_PLACEHOLDER.split(message))
+
+
+# A build asks for the same few counts and points thousands of times; remembered, by language.
+@functools.lru_cache(maxsize=4096)
+def _plural_form(language: str, count: float) -> str:
+    form: str = _locale(language).plural_form(count)
+    return form
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(language: str, value: float) -> str:
+    return format_points(value).replace(".", _locale(language).number_symbols["latn"]["decimal"])
 
 
 @functools.cache
