@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel.plural import PluralRule
 
 from .rules import format_points
 
@@ -39,11 +39,34 @@ def available() -> list[str]:
     return sorted(path.stem for path in LOCALES.glob("*.json"))
 
 
+GRAMMAR = "@language"  # a catalogue's entry for its grammar, not a message
+
+
+@functools.cache
+def _shipped(language: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((LOCALES / f"{language}.json").read_text(encoding="utf-8"))
+    return data
+
+
 @functools.cache
 def catalogue(language: str) -> dict[str, Message]:
     """A language's messages as shipped (no fallback)."""
-    data: dict[str, Message] = json.loads((LOCALES / f"{language}.json").read_text(encoding="utf-8"))
-    return data
+    return {key: value for key, value in _shipped(language).items() if key != GRAMMAR}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What the interface needs of a language's grammar: which plural form a count takes, the decimal mark."""
+
+    plural: PluralRule
+    decimal: str
+
+
+@functools.cache
+def grammar(language: str) -> Grammar:
+    """A shipped catalogue's ``@language``: {"plural": {form: CLDR rule}, "decimal": mark}."""
+    stated = _shipped(language).get(GRAMMAR) or {}
+    return Grammar(PluralRule(stated.get("plural") or {}), str(stated.get("decimal") or "."))
 
 
 def base_language(language: str) -> str:
@@ -105,21 +128,13 @@ def _pieces(message: str) -> tuple[str, ...]:
 # A build asks for the same few counts and points thousands of times; remembered, by language.
 @functools.lru_cache(maxsize=4096)
 def _plural_form(language: str, count: float) -> str:
-    form: str = _locale(language).plural_form(count)
+    form: str = grammar(language).plural(count)
     return form
 
 
 @functools.lru_cache(maxsize=4096)
 def _number(language: str, value: float) -> str:
-    return format_points(value).replace(".", _locale(language).number_symbols["latn"]["decimal"])
-
-
-@functools.cache
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse(DEFAULT)
+    return format_points(value).replace(".", grammar(language).decimal)
 
 
 @functools.cache
@@ -138,7 +153,7 @@ ENGLISH = messages_for(DEFAULT)
 def needed_forms(language: str) -> set[str]:
     """The plural forms a count the interface shows (0 to 999) can take in ``language``; others fall back to
     'other' (French and Spanish 'many' is for round millions)."""
-    rule = _locale(language).plural_form
+    rule = grammar(language).plural
     return {rule(count) for count in range(1000)} | {"other"}
 
 
@@ -146,7 +161,8 @@ def problems_of(language: str) -> list[str]:
     """What is wrong with a shipped catalogue: keys missing or unknown, placeholders or plural forms that
     differ from English's. Empty when the catalogue is complete."""
     english, other = catalogue(DEFAULT), catalogue(language)
-    found = [f"'{key}' is missing" for key in english if key not in other]
+    found = _grammar_problems(language)
+    found += [f"'{key}' is missing" for key in english if key not in other]
     found += [f"'{key}' is not a message of the English catalogue" for key in other if key not in english]
     for key in english:
         if key not in other:
@@ -167,3 +183,18 @@ def problems_of(language: str) -> list[str]:
             if needed - forms:
                 found.append(f"'{key}' lacks the plural forms {sorted(needed - forms)} that {language} needs")
     return found
+
+
+def _grammar_problems(language: str) -> list[str]:
+    """``@language`` must state the plural rules and decimal mark that CLDR (Babel's data) gives."""
+    from babel import Locale, UnknownLocaleError  # its locale data: only to check a catalogue
+
+    stated = _shipped(language).get(GRAMMAR)
+    try:
+        cldr = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return [f"'{language}' is not a language CLDR knows: name the file by its code, as in theme.language"]
+    wanted = {"plural": dict(cldr.plural_form.rules), "decimal": cldr.number_symbols["latn"]["decimal"]}
+    if stated != wanted:
+        return [f"'{GRAMMAR}' must be {json.dumps(wanted, ensure_ascii=False)}, as CLDR has it for {language}"]
+    return []

@@ -19,7 +19,7 @@ from conftest import FIXTURES, ROOT, StaticServer, mkdocs_build
 from playwright.sync_api import Browser
 from test_runtime_node import node
 
-from quizgen import runtime
+from quizgen import i18n, runtime
 from quizgen.i18n import DEFAULT, ENGLISH, available, base_language, catalogue, messages_for, problems_of
 from quizgen.load import load_bank
 
@@ -41,9 +41,32 @@ SAME_AS_ENGLISH = {
 }
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", available())
 def test_every_catalogue_has_every_message_of_the_english_one(language: str) -> None:
     assert problems_of(language) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "language"),
+    [
+        ({"plural": {"one": "n in 1"}, "decimal": "."}, "en"),  # Spanish rules in English
+        ({"plural": {"one": "i in 1 and v in 0"}, "decimal": "."}, "de"),  # an English decimal point in German
+        (None, "fr"),  # left out
+    ],
+)
+def test_a_catalogue_must_state_its_languages_grammar_as_cldr_has_it(
+    change: dict[str, Any] | None, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build takes plural rules and decimal mark from the catalogue (not Babel's locale data, megabytes
+    for two facts); the check holds them to CLDR's."""
+    shipped = dict(i18n._shipped(language))
+    if change is None:
+        del shipped[i18n.GRAMMAR]
+    else:
+        shipped[i18n.GRAMMAR] = change
+    monkeypatch.setattr(i18n, "_shipped", lambda _: shipped)
+    (problem,) = problems_of(language)
+    assert problem.startswith("'@language' must be {") and f"as CLDR has it for {language}" in problem
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
