@@ -160,9 +160,10 @@ def load_course(
 def _load_course(quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: BankCache | None, pack: bool) -> Course:
     course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
+    quizzes_shown = shown_path(quizzes_dir, root)  # once: resolving each bank's path costs a system call a folder
     ids = _Ids()
     for path in course.bank_files:
-        display = shown_path(path, root)
+        display = f"{quizzes_shown}/{path.relative_to(quizzes_dir).as_posix()}"
         stat = path.stat()
         signature = (stat.st_mtime_ns, stat.st_size)
         if cache is not None and path in cache and cache[path][0] == signature:

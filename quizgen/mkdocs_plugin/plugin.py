@@ -61,6 +61,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(".")
         self.quizzes_dir = Path("quizzes")
         self.docs_dir = Path("docs")
+        self.docs_shown = "docs"
         self.nav: Navigation | None = None
         self.course_map = CourseMap("", "course", [])
         self.lesson_anchors: dict[str, Anchors] = {}  # by quiz id: the anchors its questions' `see` name
@@ -91,6 +92,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.quizzes_dir = (self.project_dir / self.config.quizzes_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
+        self.docs_shown = shown_path(self.docs_dir, self.project_dir)  # as problems name it
         other_hosts.set_aside_config(config)
         self.t = self._language(config)
         css = f"{SITE_ASSETS}/{runtime.stylesheet().name}"
@@ -245,7 +247,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         if quiz is None:
             return html
         anchors = page_html.anchors(html, page.toc)
-        lesson = f"{shown_path(self.docs_dir, self.project_dir)}/{quiz.lesson}"
+        lesson = f"{self.docs_shown}/{quiz.lesson}"
         self.page_problems += quiz.missing_anchors(anchors, lesson)
         heading = self.config.heading or self.t("quiz.heading")
         heading_id = page_html.unique_id("check-yourself", anchors)
