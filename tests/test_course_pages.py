@@ -649,3 +649,28 @@ def test_an_authors_page_can_show_the_final_check_too(project: Path) -> None:
     shown = final_check("practice")
     assert shown == final_check("final-check")  # pages at the same depth: the same links
     assert shown.count('<a href="../calls/answering/#the-lesson">Review: The lesson</a>') == 1
+
+
+# An MkDocs hook (a real MkDocs mechanism) doing what an HTML minifier told to remove comments does.
+STRIP_COMMENTS_HOOK = """\
+import re
+
+
+def on_post_page(output, page, config):
+    return re.sub(r"<!--.*?-->", "", output, flags=re.S)
+"""
+
+
+@pytest.mark.build
+def test_a_plugin_that_strips_comments_from_the_final_check_page_fails_the_build_with_the_fix(project: Path) -> None:
+    """The final check is written into its page after the build (a large course's would double the build's
+    memory as a page): a plugin that removes its placeholder must not leave the page silently empty."""
+    (project / "strip_comments.py").write_text(STRIP_COMMENTS_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - strip_comments.py\n", "utf-8")
+    result = mkdocs_build(project)
+    text = output(result)
+    assert result.returncode == 1, text
+    assert "quizgen: the final check could not be written into " in text
+    assert "final-check/index.html" in text
+    assert "let it keep comments (mkdocs-minify-plugin: htmlmin_opts: remove_comments: false)" in text

@@ -428,6 +428,15 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             pieces = path.read_text(encoding="utf-8").split(FINAL_MARKER)
         except FileNotFoundError:
             return
+        if len(pieces) == 1:
+            # another plugin rewrote the page after MkDocs wrote it, and dropped the comment that holds its place
+            self._report_text(
+                f"quizgen: the final check could not be written into {shown_path(path, self.project_dir)}: the comment "
+                f"'{FINAL_MARKER}' that holds its place was removed after the page was written, so the page "
+                "has no questions. A plugin that rewrites pages removed it, most likely an HTML minifier told to "
+                "remove comments: let it keep comments (mkdocs-minify-plugin: htmlmin_opts: remove_comments: false)"
+            )
+            return
         options = self.config.final_check
         lessons = [
             FinalLesson(
@@ -469,10 +478,13 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in sorted(problems):
-            if self.serving:
-                _print_error(problem.format())
-            else:
-                log.error(problem.format())
+            self._report_text(problem.format())
+
+    def _report_text(self, text: str) -> None:
+        if self.serving:
+            _print_error(text)
+        else:
+            log.error(text)
 
     def _fail(self, problems: list[Problem]) -> None:
         self._report(problems)
