@@ -71,8 +71,7 @@ class LessonAnchors:
         md.reset()
         rendered = md.convert(text)
         anchors: Anchors = dict.fromkeys(html_ids(rendered))
-        for token in _flatten(getattr(md, "toc_tokens", [])):
-            anchors[token["id"]] = plain_text(token["name"])
+        anchors.update(heading_titles(md))
         return anchors
 
     def _markdown(self) -> Markdown:
@@ -119,6 +118,11 @@ def _heading_lines(text: str) -> list[str]:
         elif _ATX.match(line):
             lines.append(line)
     return lines
+
+
+def heading_titles(md: Markdown) -> dict[str, str]:
+    """The anchor and plain text of every heading the toc extension found in ``md``'s last conversion."""
+    return {token["id"]: plain_text(token["name"]) for token in _flatten(getattr(md, "toc_tokens", []))}
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .advice import lessons_without_banks, question_advice
 from .anchors import LessonAnchors
-from .course import Course, lesson_of, load_course, missing_anchors
+from .course import Course, lesson_of, load_course
 from .problems import Problem, shown_path
 from .site_config import SiteConfig
 
@@ -52,9 +52,9 @@ def _anchor_problems(course: Course, site: SiteConfig) -> list[Problem]:
     problems: list[Problem] = []
     docs = shown_path(site.docs_dir, site.root)
     for lesson, quiz in course.quizzes.items():
-        wanted = [q.see[1:] for q in quiz.loaded.bank.questions if q.see]
+        wanted = [see.anchor for see in quiz.sees]
         if not wanted:
             continue
         text = (site.docs_dir / lesson).read_text(encoding="utf-8", errors="replace")
-        problems += missing_anchors(quiz.loaded, anchors(text, wanted), f"{docs}/{lesson}")
+        problems += quiz.missing_anchors(anchors(text, wanted), f"{docs}/{lesson}")
     return problems

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from .load import LoadedBank, load_bank
+from .model import Bank
 from .problems import Problem, QuizgenError, shown_path
 from .yaml_source import Path_, SourceMap
 
@@ -63,6 +64,10 @@ class Quiz:
             return self._loaded
         loaded: LoadedBank = pickle.loads(zlib.decompress(self._packed))
         return loaded
+
+    def bank(self) -> Bank:
+        """The quiz's bank (rebuilt from its bytes when packed)."""
+        return self.loaded.bank
 
     def packed(self) -> Quiz:
         """This quiz with its bank kept as bytes, and of its source map only the places of its questions'
@@ -239,11 +244,6 @@ class _Ids:
                 )
             else:
                 self.first_seen[question.id] = (loaded.file, position.line)
-
-
-def missing_anchors(loaded: LoadedBank, anchors: Mapping[str, str | None], lesson: str) -> list[Problem]:
-    """Each ``see`` must name an anchor that the rendered lesson has."""
-    return Quiz("", "", loaded).missing_anchors(anchors, lesson)
 
 
 def _missing_anchors(file: str, sees: Iterable[See], anchors: Mapping[str, str | None], lesson: str) -> list[Problem]:

@@ -8,7 +8,6 @@ shuffling), since the pooled bank's defaults are not the lesson's.
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,12 +15,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import IO
 
-from .attempt import Group, shuffle_lists
+from .attempt import Group
 from .course import Quiz
 from .course_pages import FINAL_ID
 from .i18n import ENGLISH, Messages
 from .model import Bank, Question
-from .render import Anchors, QuestionParts, closing, intro_text, json_for_script, opening, question_data
+from .render import Anchors, QuestionParts, closing, data_json, intro_text, opening, questions_json, runtime_head
 
 
 def final_bank(
@@ -58,14 +57,12 @@ class FinalLesson:
 
 
 def final_lesson_html(
-    bank: Bank, questions: Sequence[QuestionParts], first: int, pool: int, page: str
+    bank: Bank, questions: Sequence[QuestionParts], first: int, pool: int, page: str, data: str | None = None
 ) -> tuple[str, str]:
     """A lesson's questions as the final check shows them, numbered from ``first`` of ``pool``, each linking
-    back to the lesson at ``page``; and their runtime data, as the items of a JSON list."""
+    back to the lesson at ``page``; and their runtime data, ``questions_json`` (``data``, if given)."""
     html = "".join(f"\n{parts.html(first + index, pool, page)}" for index, parts in enumerate(questions))
-    lists = shuffle_lists(bank)
-    data = json_for_script([question_data(bank, q, lists.get(q.id, [])) for q in bank.questions])[1:-1]
-    return html, data
+    return html, questions_json(bank) if data is None else data
 
 
 def final_check_html(
@@ -102,9 +99,8 @@ def final_check_html(
         yield html
         data.append(items)
         first += lesson.size
-    settings = {"id": quiz_id, "passMark": float(pass_mark), "mode": "exam", "shuffle": True}
-    head = json_for_script({**settings, "groups": [group.data() for group in groups]})
-    yield "\n" + closing("exam", f'{head[:-1]},"questions":[{",".join(data)}]}}', t)
+    head = runtime_head(quiz_id, float(pass_mark), "exam", shuffle=True, groups=groups)
+    yield "\n" + closing("exam", data_json(head, data), t)
 
 
 def render_final_check(
@@ -124,9 +120,7 @@ def render_final_check(
     """
     if not quizzes:
         return f"<p>{escape(t('pages.final_no_checks'))}</p>"
-    lessons = [
-        FinalLesson(q.quiz_id, q.size, q.points, functools.partial(_bank, q), *lesson_links[q.quiz_id]) for q in quizzes
-    ]
+    lessons = [FinalLesson(q.quiz_id, q.size, q.points, q.bank, *lesson_links[q.quiz_id]) for q in quizzes]
     parts = final_check_html(
         FINAL_ID,
         lessons,
@@ -138,10 +132,6 @@ def render_final_check(
         t=t,
     )
     return "".join(parts)
-
-
-def _bank(quiz: Quiz) -> Bank:
-    return quiz.loaded.bank
 
 
 class Spool:

@@ -114,10 +114,6 @@ class Messages:
     def percent(self, value: float) -> str:
         return self("quiz.percent", value=value)
 
-    def part(self, prefixes: tuple[str, ...]) -> dict[str, Message]:
-        """The messages whose keys start with one of ``prefixes``: what one script needs."""
-        return {key: value for key, value in self.messages.items() if key.startswith(prefixes)}
-
 
 @functools.cache
 def _pieces(message: str) -> tuple[str, ...]:

@@ -103,7 +103,7 @@ def _page_markdown(project: Project, kind: str, course_map: course_pages.CourseM
         )
     if kind == "final_check":
         drawn = site_nav.drawn_lessons(project.nav, project.course, settings)
-        sizes = [len(project.course.quizzes[page.path].loaded.bank.questions) for page in drawn]
+        sizes = [project.course.quizzes[page.path].size for page in drawn]
         return course_pages.final_check_markdown(final.title, final.per_lesson, sizes, final.pass_mark, settings.t)
     return course_pages.certificate_markdown(settings.certificate.title)
 

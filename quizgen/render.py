@@ -30,15 +30,40 @@ Anchors = Mapping[str, str | None]
 def runtime_data(bank: Bank, quiz_id: str, groups: Sequence[Group] = ()) -> dict[str, Any]:
     """What the browser needs to run an attempt and score it: no prompts, no feedback."""
     lists = shuffle_lists(bank)
-    data: dict[str, Any] = {"id": quiz_id, "passMark": bank.pass_mark, "mode": bank.mode}
-    if bank.draw is not None:
-        data["draw"] = bank.draw
-    if bank.shuffle:
+    data = runtime_head(quiz_id, bank.pass_mark, bank.mode, draw=bank.draw, shuffle=bank.shuffle, groups=groups)
+    data["questions"] = [question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
+    return data
+
+
+def runtime_head(
+    quiz_id: str,
+    pass_mark: float,
+    mode: str,
+    *,
+    draw: int | None = None,
+    shuffle: bool = False,
+    groups: Sequence[Group] = (),
+) -> dict[str, Any]:
+    """``runtime_data`` but its questions: the quiz's own settings."""
+    data: dict[str, Any] = {"id": quiz_id, "passMark": pass_mark, "mode": mode}
+    if draw is not None:
+        data["draw"] = draw
+    if shuffle:
         data["shuffle"] = True
     if groups:
         data["groups"] = [group.data() for group in groups]
-    data["questions"] = [question_data(bank, q, lists.get(q.id, [])) for q in bank.questions]
     return data
+
+
+def questions_json(bank: Bank) -> str:
+    """``runtime_data``'s questions of ``bank``, as the items of a JSON list (``json_for_script``)."""
+    lists = shuffle_lists(bank)
+    return json_for_script([question_data(bank, q, lists.get(q.id, [])) for q in bank.questions])[1:-1]
+
+
+def data_json(head: Mapping[str, Any], questions: Sequence[str]) -> str:
+    """``json_for_script`` of ``head`` with its questions: each of ``questions`` from ``questions_json``."""
+    return f'{json_for_script(head)[:-1]},"questions":[{",".join(questions)}]}}'
 
 
 def question_data(bank: Bank, question: Question, lists: list[Any]) -> dict[str, Any]:
@@ -129,12 +154,15 @@ def quiz_html(
     heading_id: str,
     groups: Sequence[Group] = (),
     t: Messages = ENGLISH,
+    data: str | None = None,
 ) -> str:
-    """``render_quiz`` from its questions' parts: (parts, address of the question's lesson or "")."""
+    """``render_quiz`` from its questions' parts: (parts, address of the question's lesson or "");
+    ``data``: the bank's ``questions_json``, when the caller has it already."""
     count = len(questions)  # the runtime numbers the questions an attempt shows
+    head = runtime_head(quiz_id, bank.pass_mark, bank.mode, draw=bank.draw, shuffle=bank.shuffle, groups=groups)
     html = [opening(bank.title, quiz_id, bank.mode, intro(bank, groups, t), heading, heading_id, t)]
     html += [parts.html(number, count, page) for number, (parts, page) in enumerate(questions, 1)]
-    html.append(closing(bank.mode, json_for_script(runtime_data(bank, quiz_id, groups)), t))
+    html.append(closing(bank.mode, data_json(head, [questions_json(bank) if data is None else data]), t))
     return "\n".join(html)
 
 
@@ -182,13 +210,6 @@ def closing(mode: str, data: str, t: Messages = ENGLISH) -> str:
             "</div>",
         ]
     )
-
-
-def question_html(
-    bank: Bank, question: Question, number: int, count: int, anchors: Anchors, page: str = "", t: Messages = ENGLISH
-) -> str:
-    """One question's fieldset; ``bank`` is the question's own (its hint penalty)."""
-    return QuestionParts(bank, question, anchors, t).html(number, count, page)
 
 
 class QuestionParts:

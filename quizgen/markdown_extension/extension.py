@@ -24,8 +24,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .. import course_pages
-from ..anchors import html_ids, plain_text
-from ..course import Quiz, missing_anchors
+from ..anchors import heading_titles, html_ids
+from ..course import Quiz
 from ..final_check import render_final_check
 from ..page_markers import course_marker_alone, quiz_marker_alone, unique_id
 from ..prepare import PREPARED
@@ -154,7 +154,7 @@ class QuizTreeprocessor(Treeprocessor):
         heading, heading_id = project.settings.heading, ""
         if quiz is not None:
             anchors = self._anchors(root)
-            problems += missing_anchors(quiz.loaded, anchors, shown_lesson)
+            problems += quiz.missing_anchors(anchors, shown_lesson)
             heading_id = unique_id("check-yourself", anchors)
             quiz_html = render_quiz(
                 quiz.loaded.bank,
@@ -192,7 +192,7 @@ class QuizTreeprocessor(Treeprocessor):
 
     def _anchors(self, root: etree.Element) -> dict[str, str | None]:
         """Every id of the page, with the heading text where it is a heading (as the plugin reads them)."""
-        titles = {token["id"]: plain_text(token["name"]) for token in _flatten(getattr(self.md, "toc_tokens", []))}
+        titles = heading_titles(self.md)
         found: dict[str, str | None] = {}
         for element in root.iter():
             anchor = element.get("id")
@@ -252,7 +252,7 @@ class QuizTreeprocessor(Treeprocessor):
         quizzes = [project.course.quizzes[page.path] for page in pages]
         links = {}
         for quiz in quizzes:
-            wanted = [q.see[1:] for q in quiz.loaded.bank.questions if q.see]
+            wanted = [see.anchor for see in quiz.sees]
             text = (site.docs_dir / quiz.lesson).read_text(encoding="utf-8", errors="replace")
             links[quiz.quiz_id] = (link(page_url(quiz.lesson, site.use_directory_urls)), anchors_of(text, wanted))
         return render_final_check(
@@ -300,11 +300,3 @@ class QuizTreeprocessor(Treeprocessor):
 
 def _link_from(here: str, url: str) -> str:
     return relative_url(url, here)
-
-
-def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for token in tokens:
-        found.append(token)
-        found.extend(_flatten(token.get("children", [])))
-    return found

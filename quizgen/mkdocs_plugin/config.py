@@ -3,9 +3,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-# Where a generated page goes in the site's navigation: first, last, or not listed
-# (the author lists it in `nav` themselves, or links to it).
-NAV_PLACES = ("start", "end", "none")
+# Where a generated page goes in the site's navigation (first, last, or not listed): NAV_PLACES
+from ..course_settings import NAV_PLACES
 
 
 class ProgressPageConfig(base.Config):

@@ -32,10 +32,9 @@ from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..course_settings import DEFAULT_TITLES
 from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, render_final_check
 from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
-from ..model import Bank
 from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
-from ..render import Anchors, QuestionParts, quiz_html
+from ..render import Anchors, QuestionParts, questions_json, quiz_html
 from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
@@ -409,9 +408,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         anchors = self.lesson_anchors.get if self.final_elsewhere else self.lesson_anchors.pop
         own = anchors(quiz.quiz_id, {})
         questions = [QuestionParts(bank, question, own, self.t) for question in bank.questions]
+        data = questions_json(bank)
         if place is not None:  # the final check shows these questions too: written now, from the same parts
             first, link = place
-            self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link))
+            self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link, data))
         return quiz_html(
             bank,
             quiz.quiz_id,
@@ -419,6 +419,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             heading=self.config.heading or self.t("quiz.heading"),
             heading_id=heading_id,
             t=self.t,
+            data=data,
         )
 
     def _write_final_check(self, path: Path, url: str) -> None:
@@ -443,7 +444,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 quiz.quiz_id,
                 quiz.size,
                 quiz.points,
-                functools.partial(_bank, quiz),
+                quiz.bank,
                 get_relative_url(page.url, url),
                 self.lesson_anchors.get(quiz.quiz_id, {}),
                 functools.partial(self._written, quiz.quiz_id) if url == self.final_url else lambda: None,
@@ -493,10 +494,6 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             f"quizgen: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
             f"{', '.join(files)}; fix the lines listed above"
         )
-
-
-def _bank(quiz: Quiz) -> Bank:
-    return quiz.loaded.bank
 
 
 def _print_error(text: str) -> None:
