@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .kinds.base import ShuffleList
-from .model import Bank
+if TYPE_CHECKING:  # a build's page-writing process imports no model (background_load)
+    from .kinds.base import ShuffleList
+    from .model import Bank
 
 _MASK = 0xFFFFFFFF
 
