@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # a build's page-writing process imports no model (background_load)
-    from .kinds.base import ShuffleList
-    from .model import Bank
+from .kinds.base import ShuffleList
+from .model import Bank
 
 _MASK = 0xFFFFFFFF
 

@@ -5,7 +5,6 @@ need the lesson (``see`` anchors).
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import gc
 import pickle
@@ -13,19 +12,14 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import NamedTuple
 
 from .i18n import Messages
+from .load import LoadedBank, load_bank
+from .model import Bank
 from .problems import Problem, QuizgenError, shown_path
 from .render import PreparedQuiz
 from .yaml_source import Path_, SourceMap
-
-if TYPE_CHECKING:
-    # Not imported here: in a build, the process writing the pages gets every bank loaded and its quiz
-    # prepared by a second process (background_load), and need not import the models at all (pydantic
-    # and the kinds: 60 ms). What loads banks imports them (_load_course).
-    from .load import LoadedBank
-    from .model import Bank
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
@@ -107,9 +101,7 @@ class Quiz:
             setattr(quiz, name, getattr(self, name))
         quiz._loaded = None
         # compressed: a fifth of the size, for a few microseconds each way
-        quiz._packed = zlib.compress(
-            pickle.dumps(dataclasses.replace(loaded, source=source), pickle.HIGHEST_PROTOCOL), 1
-        )
+        quiz._packed = zlib.compress(pickle.dumps(LoadedBank(loaded.bank, source), pickle.HIGHEST_PROTOCOL), 1)
         return quiz
 
     def prepare(self, t: Messages) -> None:
@@ -173,7 +165,7 @@ class Course:
 
 
 # A bank file as last read: its modification time and size, and what it held.
-BankCache: TypeAlias = "dict[Path, tuple[tuple[int, int], LoadedBank]]"
+BankCache = dict[Path, tuple[tuple[int, int], LoadedBank]]
 
 
 def load_course(
@@ -205,8 +197,6 @@ def load_course(
 
 
 def _load_course(quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: BankCache | None, pack: bool) -> Course:
-    from .load import load_bank  # here, not at the top: see the imports
-
     course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
     quizzes_shown = shown_path(quizzes_dir, root)  # once: resolving each bank's path costs a system call a folder

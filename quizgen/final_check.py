@@ -13,24 +13,20 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from .attempt import Group
 from .course import Quiz
 from .course_pages import FINAL_ID
 from .i18n import ENGLISH, Messages
+from .model import Bank, Question
 from .render import Anchors, PreparedQuiz, closing, data_json, intro_text, opening, runtime_head
-
-if TYPE_CHECKING:  # a build's page-writing process imports no model (background_load)
-    from .model import Bank, Question
 
 
 def final_bank(
     banks: Sequence[tuple[str, Bank]], *, title: str, per_lesson: int, pass_mark: float
 ) -> tuple[Bank, list[Group]]:
     """``banks``: (quiz id, bank) in the course's order. Returns the pooled bank and its groups."""
-    from .model import Bank  # here, not at the top: see the imports
-
     questions: list[Question] = []
     groups: list[Group] = []
     for quiz_id, bank in banks:

@@ -17,14 +17,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import safe_markdown
 from .attempt import Group, shuffle_lists
 from .i18n import ENGLISH, Messages
-
-if TYPE_CHECKING:  # a build's page-writing process imports no model (background_load)
-    from .model import Bank, Question
+from .model import Bank, Question
 
 # Anchors of the lesson: id -> heading text (None when the id is not a heading).
 Anchors = Mapping[str, str | None]

@@ -29,6 +29,7 @@ from pathlib import Path
 import rcssmin
 
 from .i18n import DEFAULT, messages_for
+from .kinds import QUESTION_TYPES
 
 MINIFIER = f"calmjs.parse {version('calmjs.parse')}"
 
@@ -41,17 +42,10 @@ UNITS = ASSETS / "runtime"
 PAGE_KINDS = ("single", "multiple", "true_false", "fill_blank")
 
 
-def kind_names() -> tuple[str, ...]:
-    """The kinds the runtime has a unit for (``kinds/<type>.js``, one for each kind of ``quizgen.kinds``):
-    those every page carries first. Read from the units, so that a build need not import the models."""
-    others = sorted(path.stem for path in (UNITS / "kinds").glob("*.js") if path.stem not in PAGE_KINDS)
-    return (*PAGE_KINDS, *others)
-
-
 def unit_paths() -> list[Path]:
     """Every unit of the runtime, in dependency order (what tests load together)."""
     page = page_unit_paths()
-    return [*page[:2], *(UNITS / "kinds" / f"{kind}.js" for kind in kind_names()), *page[2 + len(PAGE_KINDS) :]]
+    return [*page[:2], *(UNITS / "kinds" / f"{kind}.js" for kind in QUESTION_TYPES), *page[2 + len(PAGE_KINDS) :]]
 
 
 def page_unit_paths() -> list[Path]:
@@ -87,7 +81,7 @@ def messages_script(paths: list[Path], language: str, prefix: str) -> str:
 
 
 def more_kinds_paths() -> list[Path]:
-    return [UNITS / "kinds" / f"{kind}.js" for kind in kind_names() if kind not in PAGE_KINDS]
+    return [UNITS / "kinds" / f"{kind}.js" for kind in QUESTION_TYPES if kind not in PAGE_KINDS]
 
 
 @dataclass(frozen=True)

@@ -228,22 +228,3 @@ def test_a_quiz_prepared_where_it_loads_is_written_as_one_made_from_its_bank(pro
     in_german = written(quiz.prepared(german), german)  # prepared in another language: made anew
     assert in_german == written(PreparedQuiz.of(quiz.bank(), german), german)
     assert in_german != written(quiz.prepared(english), english)
-
-
-@pytest.mark.build
-def test_the_process_writing_the_pages_never_imports_the_models(project: Path) -> None:
-    # what the second process does for it (loading, validating, preparing) is all that needs them
-    (project / "imports.py").write_text(
-        "import sys\n\n\ndef on_post_build(config):\n"
-        "    imported = 'pydantic' in sys.modules or 'quizgen.model' in sys.modules\n"
-        "    open('models-imported.txt', 'w').write(str(imported))\n",
-        encoding="utf-8",
-    )
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - imports.py\n", encoding="utf-8")
-    two = build(project, "site-two", one_core=False)
-    assert two.returncode == 0, two.stderr
-    assert (project / "models-imported.txt").read_text() == "False"
-    one = build(project, "site-one", one_core=True)  # loading here needs them, of course
-    assert one.returncode == 0, one.stderr
-    assert (project / "models-imported.txt").read_text() == "True"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-import quizgen.load
+import quizgen.course
 from quizgen.course import BankCache, load_course
 
 
@@ -17,13 +17,13 @@ def test_a_rebuild_reads_only_the_bank_that_changed(tmp_path: Path, monkeypatch:
     project = tmp_path / "course"
     shutil.copytree(FIXTURES / "progress", project)
     read: list[str] = []
-    real = quizgen.load.load_bank
+    real = quizgen.course.load_bank
 
-    def counting(path: Path, display: str | None = None) -> quizgen.load.LoadedBank:
+    def counting(path: Path, display: str | None = None) -> quizgen.course.LoadedBank:
         read.append(path.name)
         return real(path, display)
 
-    monkeypatch.setattr(quizgen.load, "load_bank", counting)
+    monkeypatch.setattr(quizgen.course, "load_bank", counting)
     cache: BankCache = {}
     first = load_course(project / "quizzes", project / "content", root=project, cache=cache)
     assert sorted(read) == ["answering.yml", "holding.yml", "ownership.yml"]
