@@ -5,9 +5,8 @@ the banks only once MkDocs has rendered the lessons' Markdown. Reading 300 banks
 of a second, most of it libyaml's events walked in Python; on a machine with a second core, a forked
 process does it while MkDocs renders, and the build waits for it only if it is not done by then.
 
-The course that comes back is what the host's loading function gives (``load_course``, and whatever
-else the host wants done with the banks there); the host calls that function itself whenever the second
-process cannot help: it could not start, died, or sent nothing.
+The course that comes back is the one ``load_course(..., pack=True)`` gives in this process, and it
+is the fallback whenever the second process cannot help: it could not start, died, or sent nothing.
 """
 
 from __future__ import annotations
@@ -17,11 +16,11 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
-from .course import Course
+from .course import Course, load_course
 
 
 def can_fork() -> bool:
@@ -36,14 +35,14 @@ def can_fork() -> bool:
 
 
 class BackgroundCourse:
-    """``load()``, under way in a forked process; ``result()`` waits for the course it returns.
+    """``load_course(quizzes_dir, docs_dir, root=root, pack=True)``, under way in a forked process.
 
-    Call ``can_fork()`` first. Nothing the second process does reaches the host but the course it sends:
-    the banks' problems come back in it, to be reported by the host.
+    ``result()`` waits for it; call ``can_fork()`` first. Nothing the second process does reaches
+    the host but the course it sends: the banks' problems come back in it, to be reported by the host.
     """
 
-    def __init__(self, load: Callable[[], Course]) -> None:
-        self._load = load
+    def __init__(self, quizzes_dir: Path, docs_dir: Path, root: Path | None) -> None:
+        self._args = (quizzes_dir, docs_dir, root)
         self._course: Course | None = None
         self._process: BaseProcess | None = None
         context = multiprocessing.get_context("fork")
@@ -51,7 +50,7 @@ class BackgroundCourse:
         # the copy would write out again whatever the host's streams hold unwritten
         sys.stdout.flush()
         sys.stderr.flush()
-        process = context.Process(target=_load_and_send, args=(send, load), name="quizgen-banks", daemon=True)
+        process = context.Process(target=_load_and_send, args=(send, *self._args), name="quizgen-banks", daemon=True)
         try:
             process.start()
             self._process = process
@@ -64,7 +63,10 @@ class BackgroundCourse:
         """The course, once loaded; loaded in this process if the second one could not."""
         if self._course is None:
             course = self._receive_course()
-            self._course = course if course is not None else self._load()
+            if course is None:
+                quizzes_dir, docs_dir, root = self._args
+                course = load_course(quizzes_dir, docs_dir, root=root, pack=True)
+            self._course = course
         return self._course
 
     def _receive_course(self) -> Course | None:
@@ -86,11 +88,11 @@ class BackgroundCourse:
         return sent if isinstance(sent, Course) else None
 
 
-def _load_and_send(send: Connection, load: Callable[[], Course]) -> None:
+def _load_and_send(send: Connection, quizzes_dir: Path, docs_dir: Path, root: Path | None) -> None:
     """The second process: load the course and send it. Should loading fail for a reason of quizgen's own
     (a bug), nothing is sent and the host's own loading raises it, where the author sees it as usual."""
     try:
-        course: Course | None = load()
+        course: Course | None = load_course(quizzes_dir, docs_dir, root=root, pack=True)
     except BaseException:  # the host loads it again, and meets the same failure in its own process
         course = None
     try:

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from .i18n import Messages
 from .load import LoadedBank, load_bank
 from .model import Bank
 from .problems import Problem, QuizgenError, shown_path
-from .render import PreparedQuiz
 from .yaml_source import Path_, SourceMap
 
 BANK_SUFFIXES = (".yml", ".yaml")
@@ -44,18 +42,7 @@ class Quiz:
     needed. What a build needs of a bank on every page is kept beside it.
     """
 
-    __slots__ = (
-        "_loaded",
-        "_packed",
-        "_prepared",
-        "_prepared_in",
-        "file",
-        "lesson",
-        "points",
-        "quiz_id",
-        "sees",
-        "size",
-    )
+    __slots__ = ("_loaded", "_packed", "file", "lesson", "points", "quiz_id", "sees", "size")
 
     def __init__(self, quiz_id: str, lesson: str, loaded: LoadedBank) -> None:
         self.quiz_id = quiz_id  # the bank's path under the quizzes folder, less its suffix: "phone-skills/x"
@@ -70,7 +57,6 @@ class Quiz:
         )
         self._loaded: LoadedBank | None = loaded
         self._packed = b""
-        self._prepared, self._prepared_in = b"", ""  # its PreparedQuiz, packed, and the language it speaks
 
     @property
     def loaded(self) -> LoadedBank:
@@ -103,20 +89,6 @@ class Quiz:
         # compressed: a fifth of the size, for a few microseconds each way
         quiz._packed = zlib.compress(pickle.dumps(LoadedBank(loaded.bank, source), pickle.HIGHEST_PROTOCOL), 1)
         return quiz
-
-    def prepare(self, t: Messages) -> None:
-        """Make its ``PreparedQuiz`` now and keep it packed (a tenth of a millisecond to unpack, and 1.6 kB
-        for ten questions): a build makes it where it loads the banks, off the process writing the pages."""
-        prepared = PreparedQuiz.of(self.bank(), t)
-        self._prepared = zlib.compress(pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL), 1)
-        self._prepared_in = t.language
-
-    def prepared(self, t: Messages) -> PreparedQuiz:
-        """Its quiz, ready to be written in ``t``'s language: as ``prepare`` made it, or made now."""
-        if self._prepared and self._prepared_in == t.language:
-            prepared: PreparedQuiz = pickle.loads(zlib.decompress(self._prepared))
-            return prepared
-        return PreparedQuiz.of(self.bank(), t)
 
     def see_anchors(self, anchors: Mapping[str, str | None]) -> dict[str, str | None]:
         """Of the lesson's anchors, those its questions' ``see`` name: all that rendering its quiz needs."""

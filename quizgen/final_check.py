@@ -20,7 +20,7 @@ from .course import Quiz
 from .course_pages import FINAL_ID
 from .i18n import ENGLISH, Messages
 from .model import Bank, Question
-from .render import Anchors, PreparedQuiz, closing, data_json, intro_text, opening, runtime_head
+from .render import Anchors, QuestionParts, closing, data_json, intro_text, opening, questions_json, runtime_head
 
 
 def final_bank(
@@ -57,14 +57,12 @@ class FinalLesson:
 
 
 def final_lesson_html(
-    quiz: PreparedQuiz, first: int, pool: int, page: str, anchors: Anchors, t: Messages = ENGLISH
+    bank: Bank, questions: Sequence[QuestionParts], first: int, pool: int, page: str, data: str | None = None
 ) -> tuple[str, str]:
     """A lesson's questions as the final check shows them, numbered from ``first`` of ``pool``, each linking
-    back to the lesson at ``page`` (whose ``anchors`` they name); and their runtime data, ``questions_json``."""
-    html = "".join(
-        f"\n{question.html(first + index, pool, anchors, t, page)}" for index, question in enumerate(quiz.questions)
-    )
-    return html, quiz.data
+    back to the lesson at ``page``; and their runtime data, ``questions_json`` (``data``, if given)."""
+    html = "".join(f"\n{parts.html(first + index, pool, page)}" for index, parts in enumerate(questions))
+    return html, questions_json(bank) if data is None else data
 
 
 def final_check_html(
@@ -94,7 +92,9 @@ def final_check_html(
     for lesson in lessons:
         written = lesson.written()
         if written is None:
-            written = final_lesson_html(PreparedQuiz.of(lesson.bank(), t), first, pool, lesson.page, lesson.anchors, t)
+            bank = lesson.bank()
+            questions = [QuestionParts(bank, question, lesson.anchors, t) for question in bank.questions]
+            written = final_lesson_html(bank, questions, first, pool, lesson.page)
         html, items = written
         yield html
         data.append(items)

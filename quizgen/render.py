@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -93,6 +92,11 @@ def json_for_script(data: Any) -> str:
     return text
 
 
+def intro(bank: Bank, groups: Sequence[Group] = (), t: Messages = ENGLISH) -> str:
+    """What the learner is told before starting: size, pass mark, how attempts work."""
+    return intro_text(len(bank.questions), bank.max_points, bank.pass_mark, bank.mode, bank.draw, groups, t)
+
+
 def intro_text(
     pool: int,
     max_points: int,
@@ -132,39 +136,33 @@ def render_quiz(
     question id -> (address of its lesson, that lesson's anchors), so that
     each ``see`` link leads back to the lesson it names. ``t``: the interface's language.
     """
+    anchors = anchors or {}
     heading = t("quiz.heading") if heading is None else heading
-    return quiz_html(
-        PreparedQuiz.of(bank, t),
-        quiz_id,
-        anchors=anchors or {},
-        heading=heading,
-        heading_id=heading_id,
-        groups=groups,
-        lessons=lessons,
-        t=t,
-    )
+    parts = []
+    for question in bank.questions:
+        page, own = (lessons or {}).get(question.id, ("", anchors))
+        parts.append((QuestionParts(bank, question, own, t), page))
+    return quiz_html(bank, quiz_id, parts, heading=heading, heading_id=heading_id, groups=groups, t=t)
 
 
 def quiz_html(
-    quiz: PreparedQuiz,
+    bank: Bank,
     quiz_id: str,
+    questions: Sequence[tuple[QuestionParts, str]],
     *,
-    anchors: Anchors,
     heading: str,
     heading_id: str,
     groups: Sequence[Group] = (),
-    lessons: Mapping[str, tuple[str, Anchors]] | None = None,
     t: Messages = ENGLISH,
+    data: str | None = None,
 ) -> str:
-    """``render_quiz`` of a prepared quiz."""
-    count = len(quiz.questions)  # the runtime numbers the questions an attempt shows
-    head = runtime_head(quiz_id, quiz.pass_mark, quiz.mode, draw=quiz.draw, shuffle=quiz.shuffle, groups=groups)
-    intro = intro_text(count, quiz.max_points, quiz.pass_mark, quiz.mode, quiz.draw, groups, t)
-    html = [opening(quiz.title, quiz_id, quiz.mode, intro, heading, heading_id, t)]
-    for number, question in enumerate(quiz.questions, 1):
-        page, own = lessons.get(question.question_id, ("", anchors)) if lessons else ("", anchors)
-        html.append(question.html(number, count, own, t, page))
-    html.append(closing(quiz.mode, data_json(head, [quiz.data]), t))
+    """``render_quiz`` from its questions' parts: (parts, address of the question's lesson or "");
+    ``data``: the bank's ``questions_json``, when the caller has it already."""
+    count = len(questions)  # the runtime numbers the questions an attempt shows
+    head = runtime_head(quiz_id, bank.pass_mark, bank.mode, draw=bank.draw, shuffle=bank.shuffle, groups=groups)
+    html = [opening(bank.title, quiz_id, bank.mode, intro(bank, groups, t), heading, heading_id, t)]
+    html += [parts.html(number, count, page) for number, (parts, page) in enumerate(questions, 1)]
+    html.append(closing(bank.mode, data_json(head, [questions_json(bank) if data is None else data]), t))
     return "\n".join(html)
 
 
@@ -215,16 +213,15 @@ def closing(mode: str, data: str, t: Messages = ENGLISH) -> str:
 
 
 class QuestionParts:
-    """A question's fieldset as far as its bank and the interface's language decide, rendered once: ``html``
-    writes it with its number, its lesson's anchors and the address of its lesson (the lesson's page writes
-    it, and so does the final check). Holds text alone, so that it can be made in another process."""
+    """A question's fieldset as far as its bank and its lesson's anchors decide, rendered once: ``html``
+    writes it with its number and the address of its lesson (the lesson's page writes it, and so does the
+    final check)."""
 
-    __slots__ = ("_middle", "_points", "_prompt", "_see", "_start", "question_id")
-
-    def __init__(self, bank: Bank, question: Question, t: Messages = ENGLISH) -> None:
+    def __init__(self, bank: Bank, question: Question, anchors: Anchors, t: Messages = ENGLISH) -> None:
         qid = escape(question.id)
         base = f"quizgen-{qid}"
         self.question_id = question.id
+        self._t = t
         self._points = t("quiz.points", count=question.max_points)
         self._start = (
             f'<fieldset class="quizgen-question" data-question-id="{qid}" data-type="{question.type}" id="{base}">'
@@ -250,54 +247,27 @@ class QuestionParts:
         middle.append("\n".join(part for part in result if part))
         self._middle = "\n".join(middle)
         self._see = question.see or ""
+        title = anchors.get(self._see[1:]) if self._see else None
+        self._review = escape(
+            t("quiz.review_heading", title=title)
+            if title
+            else t("quiz.review_part")
+            if self._see
+            else t("quiz.review_lesson")
+        )
 
-    def html(self, number: int, count: int, anchors: Anchors, t: Messages = ENGLISH, page: str = "") -> str:
-        """The fieldset as question ``number`` of ``count``; ``anchors``: its lesson's, for the title of the
-        heading its ``see`` names; ``page``: the address of its lesson from the page it is on ("" on the
-        lesson's own page), to which a question without ``see`` then links."""
-        label = escape(t("quiz.number", number=number, count=count, points=self._points))
-        see = ""
-        if self._see or page:
-            title = anchors.get(self._see[1:]) if self._see else None
-            review = (
-                t("quiz.review_heading", title=title)
-                if title
-                else t("quiz.review_part")
-                if self._see
-                else t("quiz.review_lesson")
-            )
-            see = f'\n<p class="quizgen-see"><a href="{escape(page + self._see)}">{escape(review)}</a></p>'
+    def html(self, number: int, count: int, page: str = "") -> str:
+        """The fieldset as question ``number`` of ``count``; ``page``: the address of its lesson from the page
+        it is on ("" on the lesson's own page), to which a question without ``see`` then links."""
+        label = escape(self._t("quiz.number", number=number, count=count, points=self._points))
+        see = (
+            f'\n<p class="quizgen-see"><a href="{escape(page + self._see)}">{self._review}</a></p>'
+            if self._see or page
+            else ""
+        )
         return (
             f'{self._start}\n<legend><span class="quizgen-number">{label}</span> {self._prompt}\n'
             f"{self._middle}{see}\n</div>\n</fieldset>"
-        )
-
-
-@dataclass(frozen=True)
-class PreparedQuiz:
-    """A bank's quiz as far as the bank and the interface's language decide: all that writing it on a page
-    needs, without the bank. A build makes it where the banks are loaded, and keeps it packed (``Quiz``)."""
-
-    title: str
-    mode: str
-    pass_mark: float
-    draw: int | None
-    shuffle: bool
-    max_points: int
-    questions: tuple[QuestionParts, ...]
-    data: str  # the questions' runtime data: ``questions_json``
-
-    @classmethod
-    def of(cls, bank: Bank, t: Messages = ENGLISH) -> PreparedQuiz:
-        return cls(
-            bank.title,
-            bank.mode,
-            bank.pass_mark,
-            bank.draw,
-            bank.shuffle,
-            bank.max_points,
-            tuple(QuestionParts(bank, question, t) for question in bank.questions),
-            questions_json(bank),
         )
 
 

@@ -3,7 +3,6 @@ becomes of the second process, and the same site."""
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 import shutil
@@ -12,16 +11,15 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
 
+import quizgen.background_load
+import quizgen.course
 from quizgen.background_load import BackgroundCourse, can_fork
 from quizgen.course import Course, Quiz, lessons_with_banks, load_course
-from quizgen.i18n import Messages, messages_for
-from quizgen.render import PreparedQuiz, quiz_html
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2, reason="needs Linux and a second core"
@@ -39,8 +37,8 @@ def loaded_here(project: Path) -> Course:
     return load_course(project / "quizzes", project / "content", root=project, pack=True)
 
 
-def in_background(project: Path, load: Callable[[], Course] | None = None) -> BackgroundCourse:
-    return BackgroundCourse(load or functools.partial(loaded_here, project))
+def in_background(project: Path) -> BackgroundCourse:
+    return BackgroundCourse(project / "quizzes", project / "content", project)
 
 
 def same_course(got: Course, expected: Course) -> None:
@@ -55,78 +53,85 @@ def same_course(got: Course, expected: Course) -> None:
         assert other.loaded.source.values == quiz.loaded.source.values
 
 
-class Loads:
-    """A loading function that notes the process of each call: the second process's notes stay in its copy,
-    so the host's list shows only the host's own loading."""
+@pytest.fixture
+def host_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The processes that loaded a course themselves: the second process's own calls stay in its copy."""
+    calls: list[int] = []
+    real = quizgen.course.load_course
 
-    def __init__(self, project: Path, elsewhere: Callable[[], None] = lambda: None) -> None:
-        self.project, self.elsewhere, self.host = project, elsewhere, os.getpid()
-        self.calls: list[int] = []
+    def counting(*args: object, **kwargs: object) -> Course:
+        calls.append(os.getpid())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    def __call__(self) -> Course:
-        if os.getpid() != self.host:
-            self.elsewhere()
-        self.calls.append(os.getpid())
-        return loaded_here(self.project)
+    monkeypatch.setattr(quizgen.background_load, "load_course", counting)
+    return calls
 
 
-def test_the_second_process_loads_the_course_the_host_would(project: Path) -> None:
-    load = Loads(project)
-    loading = in_background(project, load)
+def test_the_second_process_loads_the_course_the_host_would(project: Path, host_loads: list[int]) -> None:
+    loading = in_background(project)
     course = loading.result()
-    assert load.calls == []  # loaded in the second process, and sent
+    assert host_loads == []  # loaded in the second process, and sent
     assert multiprocessing.active_children() == []  # which has ended
     same_course(course, loaded_here(project))
     assert loading.result() is course
     assert all(isinstance(quiz, Quiz) for quiz in course.quizzes.values())
 
 
-def test_a_broken_bank_comes_back_as_problems(project: Path) -> None:
+def test_a_broken_bank_comes_back_as_problems(project: Path, host_loads: list[int]) -> None:
     bank = project / "quizzes/calls/holding.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("prompt:", "promt:", 1), encoding="utf-8")
     (project / "quizzes/calls/orphan.yml").write_text("title: No lesson\nquestions: []\n", encoding="utf-8")
-    load = Loads(project)
-    course = in_background(project, load).result()
-    assert load.calls == []
+    course = in_background(project).result()
+    assert host_loads == []
     expected = loaded_here(project)
     assert expected.problems, "the banks should be broken"
     same_course(course, expected)
 
 
-def test_if_the_second_process_dies_the_host_loads_the_course(project: Path) -> None:
-    def stuck() -> None:  # the second process never sends: it is killed
-        while True:
-            time.sleep(1)
+def test_if_the_second_process_dies_the_host_loads_the_course(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    host = os.getpid()
+    host_loads: list[int] = []
+    real = quizgen.course.load_course
 
-    load = Loads(project, stuck)
-    loading = in_background(project, load)
+    def stuck_elsewhere(*args: object, **kwargs: object) -> Course:
+        while os.getpid() != host:  # the second process never sends: it is killed
+            time.sleep(1)
+        host_loads.append(host)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quizgen.background_load, "load_course", stuck_elsewhere)
+    loading = in_background(project)
     (child,) = multiprocessing.active_children()
     assert child.pid is not None
     os.kill(child.pid, signal.SIGKILL)
     child.join()
     course = loading.result()
-    assert load.calls == [os.getpid()]
+    assert host_loads == [os.getpid()]
     same_course(course, loaded_here(project))
 
 
-def test_if_loading_fails_there_the_host_loads_the_course(project: Path) -> None:
-    def failing() -> None:
-        raise MemoryError
+def test_if_loading_fails_there_the_host_loads_the_course(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    host = os.getpid()
+    real = quizgen.course.load_course
 
-    load = Loads(project, failing)
-    course = in_background(project, load).result()
-    assert load.calls == [os.getpid()]
-    same_course(course, loaded_here(project))
+    def failing_elsewhere(*args: object, **kwargs: object) -> Course:
+        if os.getpid() != host:
+            raise MemoryError
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quizgen.background_load, "load_course", failing_elsewhere)
+    same_course(in_background(project).result(), loaded_here(project))
 
 
-def test_if_no_process_can_start_the_host_loads_the_course(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_if_no_process_can_start_the_host_loads_the_course(
+    project: Path, host_loads: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_fork() -> int:
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    load = Loads(project)
-    course = in_background(project, load).result()
-    assert load.calls == [os.getpid()]
+    course = in_background(project).result()
+    assert host_loads == [os.getpid()]
     same_course(course, loaded_here(project))
 
 
@@ -214,17 +219,3 @@ def test_a_broken_bank_fails_the_build_the_same_way(project: Path, one_core: boo
     assert "quizzes/calls/holding.yml:" in result.stderr
     assert "error: unknown key 'promt' (did you mean 'prompt'?" in result.stderr
     assert "quizgen: 2 problems in quizzes/calls/holding.yml; fix the lines listed above" in result.stderr
-
-
-def test_a_quiz_prepared_where_it_loads_is_written_as_one_made_from_its_bank(project: Path) -> None:
-    english, german = messages_for("en"), messages_for("de")
-    quiz = loaded_here(project).quizzes["calls/holding.md"]
-
-    def written(prepared: PreparedQuiz, t: Messages) -> str:
-        return quiz_html(prepared, quiz.quiz_id, anchors={}, heading="Check", heading_id="check", t=t)
-
-    quiz.prepare(english)
-    assert written(quiz.prepared(english), english) == written(PreparedQuiz.of(quiz.bank(), english), english)
-    in_german = written(quiz.prepared(german), german)  # prepared in another language: made anew
-    assert in_german == written(PreparedQuiz.of(quiz.bank(), german), german)
-    assert in_german != written(quiz.prepared(english), english)

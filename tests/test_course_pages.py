@@ -34,7 +34,7 @@ from quizgen.course_pages import (
 )
 from quizgen.final_check import FinalLesson, Spool, final_bank, final_check_html, final_lesson_html
 from quizgen.model import Bank
-from quizgen.render import PreparedQuiz, render_quiz
+from quizgen.render import QuestionParts, render_quiz
 
 # ---- course_key ----------------------------------------------------------
 
@@ -202,10 +202,8 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(
     first = 1
     for quiz_id, bank in source:
         if quiz_id in kept:
-            prepared = PreparedQuiz.of(bank)
-            spool.put(
-                quiz_id, final_lesson_html(prepared, first, len(pooled.questions), f"../{quiz_id}/", anchors[quiz_id])
-            )
+            parts = [QuestionParts(bank, question, anchors[quiz_id]) for question in bank.questions]
+            spool.put(quiz_id, final_lesson_html(bank, parts, first, len(pooled.questions), f"../{quiz_id}/"))
         first += len(bank.questions)
     fetched: list[str] = []
 

@@ -34,7 +34,7 @@ from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_htm
 from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
 from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
-from ..render import Anchors, quiz_html
+from ..render import Anchors, QuestionParts, questions_json, quiz_html
 from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
@@ -157,8 +157,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         if not self.serving and background_load.can_fork():
             # A build: the banks load in a second process while MkDocs renders the pages, and are waited
             # for once they are needed (self.course); a broken bank fails the build then. Until then, the
-            # pages need only know which lessons have a bank. The quizzes are prepared there too.
-            self._loading = background_load.BackgroundCourse(self._load_and_prepare)
+            # pages need only know which lessons have a bank.
+            self._loading = background_load.BackgroundCourse(self.quizzes_dir, self.docs_dir, self.project_dir)
             self.quiz_lessons = lessons_with_banks(self.quizzes_dir, self.docs_dir)
             log.debug("quizgen: the banks load in a second process")
             return
@@ -174,12 +174,6 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 pack=True,
             )
         )
-
-    def _load_and_prepare(self) -> Course:
-        course = load_course(self.quizzes_dir, self.docs_dir, root=self.project_dir, pack=True)
-        for quiz in course.quizzes.values():
-            quiz.prepare(self.t)
-        return course
 
     @property
     def course(self) -> Course:
@@ -438,22 +432,25 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         heading_id = self.heading_ids.pop(page.file.src_uri, None)
         if quiz is None or heading_id is None:
             return ""
-        prepared = quiz.prepared(self.t)
+        bank = quiz.loaded.bank
         place = self.final_places.get(page.file.src_uri)
         # Written here are the lesson's quiz and its part of the final check: its anchors are needed no more,
         # unless another page shows the final check (rendered then from every lesson's bank and anchors).
         anchors = self.lesson_anchors.get if self.final_elsewhere else self.lesson_anchors.pop
         own = anchors(quiz.quiz_id, {})
+        questions = [QuestionParts(bank, question, own, self.t) for question in bank.questions]
+        data = questions_json(bank)
         if place is not None:  # the final check shows these questions too: written now, from the same parts
             first, link = place
-            self.final_written.put(quiz.quiz_id, final_lesson_html(prepared, first, self.final_pool, link, own, self.t))
+            self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link, data))
         return quiz_html(
-            prepared,
+            bank,
             quiz.quiz_id,
-            anchors=own,
+            [(parts, "") for parts in questions],
             heading=self.config.heading or self.t("quiz.heading"),
             heading_id=heading_id,
             t=self.t,
+            data=data,
         )
 
     def _write_final_check(self, path: Path, url: str) -> None:
