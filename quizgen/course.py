@@ -104,12 +104,6 @@ def lesson_of(bank: Path, quizzes_dir: Path) -> str:
     return PurePosixPath(bank.relative_to(quizzes_dir).as_posix()).with_suffix(".md").as_posix()
 
 
-def lessons_with_banks(quizzes_dir: Path, docs_dir: Path) -> set[str]:
-    """The lessons that a bank file names and that exist: those with a quiz, once every bank is valid."""
-    lessons = (lesson_of(path, quizzes_dir) for path in find_banks(quizzes_dir))
-    return {lesson for lesson in lessons if (docs_dir / lesson).is_file()}
-
-
 def find_banks(quizzes_dir: Path) -> list[Path]:
     """Every bank file under ``quizzes_dir``, in a stable order; hidden files are skipped."""
     if not quizzes_dir.is_dir():

@@ -26,8 +26,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import background_load, course_pages, runtime, scorm
-from ..course import BankCache, Course, Quiz, lessons_with_banks, load_course
+from .. import course_pages, runtime, scorm
+from ..course import BankCache, Course, Quiz, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..course_settings import DEFAULT_TITLES
 from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, render_final_check
@@ -53,9 +53,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._course = Course()
-        self._loading: background_load.BackgroundCourse | None = None  # the banks, while a second process loads them
-        self.quiz_lessons: set[str] = set()  # the lessons with a quiz (while the banks load: with a bank file)
+        self.course = Course()
         self.last_good: dict[str, Quiz] = {}
         self.page_problems: list[Problem] = []
         self.serving = False
@@ -65,7 +63,6 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.docs_shown = "docs"
         self.nav: Navigation | None = None
         self.course_map = CourseMap("", "course", [])
-        self.page_anchors: dict[str, Anchors] = {}  # by lesson, from its page until the banks are in: its anchors
         self.lesson_anchors: dict[str, Anchors] = {}  # by quiz id: the anchors its questions' `see` name
         self.heading_ids: dict[str, str] = {}  # by lesson: the id of its quiz's heading
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
@@ -149,54 +146,30 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         return pages
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Runs before MkDocs empties the site folder: while serving, a broken bank is reported here
-        # and the preview goes on showing the last good site.
+        # Runs before MkDocs empties the site folder: a broken bank stops the
+        # build here and `mkdocs serve` goes on serving the last good site.
         self.page_problems = []
-        self.page_anchors, self.lesson_anchors, self.heading_ids, self.unfilled = {}, {}, {}, {}
-        self.final_checks, self.final_elsewhere = [], False
-        if not self.serving and background_load.can_fork():
-            # A build: the banks load in a second process while MkDocs renders the pages, and are waited
-            # for once they are needed (self.course); a broken bank fails the build then. Until then, the
-            # pages need only know which lessons have a bank.
-            self._loading = background_load.BackgroundCourse(self.quizzes_dir, self.docs_dir, self.project_dir)
-            self.quiz_lessons = lessons_with_banks(self.quizzes_dir, self.docs_dir)
-            log.debug("quizgen: the banks load in a second process")
-            return
-        # While serving, a rebuild re-reads only the banks that changed, and a broken bank is reported
-        # before anything is built. Each bank is kept as bytes (pack): a large course's banks as objects
-        # would take more memory than the build.
-        self._take(
-            load_course(
-                self.quizzes_dir,
-                self.docs_dir,
-                root=self.project_dir,
-                cache=self.bank_cache if self.serving else None,
-                pack=True,
-            )
+        self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
+        self.final_elsewhere = False
+        # while serving, a rebuild re-reads only the banks that changed;
+        # each bank kept as bytes: a large course's banks as objects would take more memory than the build
+        self.course = load_course(
+            self.quizzes_dir,
+            self.docs_dir,
+            root=self.project_dir,
+            cache=self.bank_cache if self.serving else None,
+            pack=True,
         )
-
-    @property
-    def course(self) -> Course:
-        """Every valid bank of the course; waits for the second process loading them, if one is."""
-        if self._loading is not None:
-            loading, self._loading = self._loading, None
-            self._take(loading.result())
-        return self._course
-
-    def _take(self, course: Course) -> None:
-        """The course as loaded: a build fails on a broken bank; a preview shows its last good version."""
-        self._course = course
-        if course.problems:
+        if self.course.problems:
             if not self.serving:
-                self._fail(course.problems)
-            self._report(course.problems)
+                self._fail(self.course.problems)
+            self._report(self.course.problems)
             for lesson, quiz in self.last_good.items():
-                if lesson not in course.quizzes and (self.docs_dir / lesson).is_file():
-                    course.quizzes[lesson] = quiz
+                if lesson not in self.course.quizzes and (self.docs_dir / lesson).is_file():
+                    self.course.quizzes[lesson] = quiz
                     _print_error(f"quizgen: {quiz.file} is broken: showing its last good version")
-        self.last_good = dict(course.quizzes)
-        self.quiz_lessons = set(course.quizzes)
-        log.debug("quizgen: %d question banks loaded from %s", len(course.quizzes), self.quizzes_dir)
+        self.last_good = dict(self.course.quizzes)
+        log.debug("quizgen: %d question banks loaded from %s", len(self.course.quizzes), self.quizzes_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         other_hosts.set_aside_files(files, list(self.generated))
@@ -250,10 +223,10 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         modules: list[tuple[str | None, list[Page]]] = []
         for item in self.nav.items if self.nav else []:
             if isinstance(item, Section):
-                pages = [p for p in _pages(item) if p.file.src_uri in self.quiz_lessons]
+                pages = [p for p in _pages(item) if p.file.src_uri in self.course.quizzes]
                 if pages:
                     modules.append((item.title, pages))
-            elif isinstance(item, Page) and item.file.src_uri in self.quiz_lessons:
+            elif isinstance(item, Page) and item.file.src_uri in self.course.quizzes:
                 # a lesson at the top of the navigation (a capstone) stands as a part of its own
                 modules.append((item.title, [item]))
         return modules
@@ -269,28 +242,24 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if FINAL_MARKER in html and self.generated.get(page.file.src_uri) != "final_check":
             self.final_elsewhere = True  # an author's page shows the final check: it needs every lesson's anchors
-        if page.file.src_uri not in self.quiz_lessons:
+        quiz = self.course.quizzes.get(page.file.src_uri)
+        if quiz is None:
             return html
         anchors = page_html.anchors(html, page.toc)
-        self.page_anchors[page.file.src_uri] = anchors  # its questions' `see` are checked once the banks are in
+        lesson = f"{self.docs_shown}/{quiz.lesson}"
+        self.page_problems += quiz.missing_anchors(anchors, lesson)
         heading = self.config.heading or self.t("quiz.heading")
         heading_id = page_html.unique_id("check-yourself", anchors)
         # The quiz is rendered at on_page_context, once the search plugin has indexed the page: it would
         # only parse the quiz's markup to throw it away (data-search-exclude), at ten times the cost.
+        self.lesson_anchors[quiz.quiz_id] = quiz.see_anchors(anchors)
         self.heading_ids[page.file.src_uri] = heading_id
         content, offset = page_html.place(html, QUIZ_MARKER)
         page_html.add_to_toc(page.toc, content, offset, heading, heading_id)
         return content
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        # Every page has been rendered before any is written: the `see` of each question can be checked.
-        course = self.course
-        for lesson, anchors in self.page_anchors.items():
-            quiz = course.quizzes.get(lesson)
-            if quiz is not None:
-                self.page_problems += quiz.missing_anchors(anchors, f"{self.docs_shown}/{quiz.lesson}")
-                self.lesson_anchors[quiz.quiz_id] = quiz.see_anchors(anchors)
-        self.page_anchors = {}
+        # Every page has been rendered (and its anchors checked) before any is written.
         if self.page_problems:
             if not self.serving:
                 self._fail(self.page_problems)
