@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__
-from .problems import QuizgenError, shown_path
+from .problems import Problem, QuizgenError, shown_path
 
 COURSE_HELP = "The course folder (holding mkdocs.yml); default: the current folder."
 
@@ -109,9 +111,7 @@ def new_lesson(target: str, title: str, course: Path) -> None:
     try:
         changed = create(course, target, title)
     except QuizgenError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        sys.exit(1)
+        _fail(exc.problems)
     for path in changed:
         click.echo(f"wrote {shown_path(path, course)}")
     click.echo("Next: write the lesson, edit the questions, then run `quizgen check`.")
@@ -127,9 +127,7 @@ def stats(path: Path) -> None:
     try:
         rows = course_stats(read_site_config(path))
     except QuizgenError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        sys.exit(1)
+        _fail(exc.problems)
     render_table(rows, sys.stdout)
 
 
@@ -180,10 +178,7 @@ def prepare(path: Path, check_only: bool) -> None:
     try:
         said = preparing.write(site, planned)
     except QuizgenError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        click.echo("quizgen: nothing was written", err=True)
-        sys.exit(1)
+        _fail(exc.problems, "quizgen: nothing was written")
     for line in said:
         click.echo(line)
     click.echo(f"{shown_path(site.docs_dir, site.root)}/ holds the quizzes' files ({len(said)} changed).")
@@ -192,6 +187,26 @@ def prepare(path: Path, check_only: bool) -> None:
     if any(problem.severity == "error" for problem in planned.config):
         click.echo("quizgen: Zensical will not show the quizzes until mkdocs.yml says the above", err=True)
         sys.exit(1)
+
+
+def _fail(problems: Iterable[Problem], summary: str = "") -> NoReturn:
+    """Print each problem, then ``summary`` (what was not done), and exit 1."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if summary:
+        click.echo(summary, err=True)
+    sys.exit(1)
+
+
+def _progress(doing: str, things: str) -> Callable[[int, int], None]:
+    """A progress callback (done, total) that shows "doing done/total things" on a terminal, every 50."""
+    terminal = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if terminal and (done == total or done % 50 == 0):
+            click.echo(f"\r{doing} {done}/{total} {things}", err=True, nl=done == total)
+
+    return progress
 
 
 def _fewer_garbage_collections() -> None:
@@ -250,13 +265,7 @@ def export(standard: str, output: Path, path: Path) -> None:
             click.echo("quizgen: the course did not build, so no package was written", err=True)
             sys.exit(1)
         about = json.loads((site / scorm.ABOUT).read_text(encoding="utf-8"))
-        terminal = sys.stderr.isatty()
-
-        def progress(done: int, total: int) -> None:
-            if terminal and (done == total or done % 50 == 0):
-                click.echo(f"\rpackaging {done}/{total} files", err=True, nl=done == total)
-
-        count = scorm.package(site, output, standard, about["title"], about["mastery"], progress)
+        count = scorm.package(site, output, standard, about["title"], about["mastery"], _progress("packaging", "files"))
     click.echo(f"wrote {output}: {standard} package of {count} files")
 
 
@@ -306,10 +315,7 @@ def import_gift(file: Path, output: Path, course: Path) -> None:
         planned = files.plan(imported.banks, output, site)
         said = files.write(planned, course)
     except QuizgenError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        click.echo("quizgen: nothing was imported", err=True)
-        sys.exit(1)
+        _fail(exc.problems, "quizgen: nothing was imported")
     for line in said:
         click.echo(line)
     for note in imported.skipped:
@@ -333,21 +339,12 @@ def _export_table(kind: str, output: Path, path: Path) -> None:
         course = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
         course.raise_problems()
     except QuizgenError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
-        click.echo("quizgen: fix the banks first; no file was written", err=True)
-        sys.exit(1)
+        _fail(exc.problems, "quizgen: fix the banks first; no file was written")
     quizzes = [course.quizzes[lesson] for lesson in sorted(course.quizzes)]
     if kind == "qti":
         from .exports import qti
 
-        terminal = sys.stderr.isatty()
-
-        def progress(done: int, total: int) -> None:
-            if terminal and (done == total or done % 50 == 0):
-                click.echo(f"\rwriting {done}/{total} questions", err=True, nl=done == total)
-
-        package = qti.package(quizzes, progress)
+        package = qti.package(quizzes, _progress("writing", "questions"))
         for skipped in package.skipped:
             click.echo(f"warning: skipped {skipped}", err=True)
         write_atomically(output, lambda partial: qti.write_zip(package, partial))
