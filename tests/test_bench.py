@@ -33,7 +33,9 @@ def test_the_bench_runs_and_writes_its_figures(tmp_path: Path) -> None:
     assert results["course"]["lessons"] == 10 and results["course"]["runs"] == 1
     for name in ("plain", "quizgen"):
         build = results["builds"][name]
-        assert all(number(build[key]) for key in ("seconds", "cpu_seconds", "cpu_seconds_least", "peak_mb")), build
+        assert all(
+            number(build[key]) for key in ("seconds", "cpu_seconds", "cpu_seconds_least", "peak_mb", "together_mb")
+        ), build
         assert len(build["runs"]) == 1
     assert results["builds"]["mkdocs-quiz"] is None and "--no-peer" in results["peer_skipped"]
     assert set(results["ratios"]) == {"quizgen"}
