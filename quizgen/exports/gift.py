@@ -35,15 +35,16 @@ from ..model import (
     TrueFalseQuestion,
 )
 
-_SPECIAL = "\\~=#{}:"
+# What GIFT escapes with a backslash; the backslash first, so that no escape is escaped again.
+SPECIAL = "\\~=#{}:"
 BANK_NOTE = "// quizgen-bank: "
 QUESTION_NOTE = "// quizgen: "
 # Kept in the question's note: every key the GIFT text itself does not hold.
-_NOTED = ("points", "see", "hints", "hint_penalty", "shuffle_options")
+NOTED = ("points", "see", "hints", "hint_penalty", "shuffle_options")
 
 
 def escape(text: str) -> str:
-    for char in _SPECIAL:
+    for char in SPECIAL:
         text = text.replace(char, "\\" + char)
     return text.replace("\r\n", "\n").replace("\n", "\\n")
 
@@ -88,7 +89,7 @@ def _note(prefix: str, data: dict[str, Any]) -> str:
 
 def _kept(question: Question) -> dict[str, Any]:
     """What the question's GIFT text does not say, to be read back on import."""
-    kept = question.model_dump(mode="json", exclude_defaults=True, include=set(_NOTED))
+    kept = question.model_dump(mode="json", exclude_defaults=True, include=set(NOTED))
     if isinstance(question, (SingleQuestion, MultipleQuestion)) and any(o.fixed for o in question.options):
         kept["fixed"] = [index for index, option in enumerate(question.options) if option.fixed]
     if isinstance(question, (MatchingQuestion, OrderingQuestion)) and question.feedback:

@@ -30,13 +30,13 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ..exports.gift import NOTED
 from ..load import parse_bank
 from ..problems import QuizgenError
 from .gift_syntax import Answer, Document, Record
 
 # Our bank keys, in the order a bank is written.
 _BANK_KEYS = ("title", "pass_mark", "mode", "shuffle", "shuffle_options", "draw", "hint_penalty")
-_QUESTION_NOTES = ("points", "see", "hints", "hint_penalty", "shuffle_options")
 _MOODLE_ROOTS = re.compile(r"^\$[a-z0-9]+\$$")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -228,7 +228,7 @@ def _number(text: str) -> int:
 
 def _apply_note(question: dict[str, Any], note: dict[str, Any]) -> None:
     """What an export of ours kept in the question's comment."""
-    for key in _QUESTION_NOTES:
+    for key in NOTED:  # what an export of ours notes
         if key in note:
             question[key] = note[key]
     for index in note.get("fixed", []) if isinstance(note.get("fixed"), list) else []:

@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..exports.gift import BANK_NOTE, QUESTION_NOTE
+from ..exports.gift import BANK_NOTE, QUESTION_NOTE, SPECIAL
 from ..problems import Problem, QuizgenError
 
-_ESCAPABLE = "~=#{}:\\"
 _FORMAT = re.compile(r"\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE = re.compile(r"(?i)(TRUE|FALSE|T|F)\b")
@@ -85,7 +84,7 @@ def unescape(text: str) -> str:
         char = text[index]
         if char == "\\" and index + 1 < len(text):
             following = text[index + 1]
-            if following in _ESCAPABLE:
+            if following in SPECIAL:
                 out.append(following)
                 index += 2
                 continue
