@@ -521,7 +521,7 @@ def run_bench(
             # the least CPU time of the runs: what the build takes when nothing else on the machine gets in its way
             "cpu_seconds_least": round(min(run["cpu_seconds"] for run in variant.runs), 3),
             "peak_mb": round(median_of(variant.runs, "peak_mb"), 1),
-            # all the build's processes at once (quizgen's second process included), from the warm-up
+            # all the build's processes at once, from the warm-up
             "together_mb": round(variant.together_mb, 1),
             "runs": variant.runs,
         }

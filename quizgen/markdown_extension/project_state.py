@@ -51,8 +51,9 @@ def current(config_file: Path, *, prepared: bool) -> State:
     check that `quizgen prepare` wrote what this course needs there.
     """
     with _lock:
-        site = _site(config_file)
-        fingerprint = _fingerprint(config_file, site)
+        signature = _signature(str(config_file))  # once: the same for the site as read and the fingerprint
+        site = _site(config_file, signature)
+        fingerprint = _fingerprint(config_file, signature, site)
         key = (config_file, prepared)
         state = _states.get(key)
         if state is None or state.fingerprint != fingerprint:
@@ -61,9 +62,8 @@ def current(config_file: Path, *, prepared: bool) -> State:
         return state
 
 
-def _site(config_file: Path) -> SiteConfig | QuizgenError:
+def _site(config_file: Path, signature: tuple[int, int] | None) -> SiteConfig | QuizgenError:
     """mkdocs.yml as read, read again only once the file has changed (a large `nav` takes milliseconds)."""
-    signature = _signature(str(config_file))
     kept = _sites.get(config_file)
     if kept is not None and signature is not None and kept[0] == signature:
         return kept[1]
@@ -76,13 +76,12 @@ def _site(config_file: Path) -> SiteConfig | QuizgenError:
     return site
 
 
-def _fingerprint(config_file: Path, site: SiteConfig | QuizgenError) -> Fingerprint:
+def _fingerprint(config_file: Path, signature: tuple[int, int] | None, site: SiteConfig | QuizgenError) -> Fingerprint:
     """Every file the state comes from, with its modification time and size: mkdocs.yml, the banks, the
     lessons and the prepared files. Asked for on every page, so walked with os.scandir: at 300 lessons,
     with mkdocs.yml read only when it changes, a page waits 2 ms for it (9 ms with pathlib and mkdocs.yml
     read every time)."""
-    config = _signature(str(config_file))
-    found = [(str(config_file), *config)] if config else []
+    found = [(str(config_file), *signature)] if signature else []
     if isinstance(site, SiteConfig):
         found += _files(site.quizzes_dir, BANK_SUFFIXES)
         found += _files(site.docs_dir, (".md",))
