@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -149,6 +152,51 @@ def test_a_course_without_banks_builds(course: Path) -> None:
     (course / LESSON_BANK).unlink()
     result = mkdocs_build(course)
     assert result.returncode == 0, result.stderr
+
+
+def dirty_build(course: Path) -> None:
+    """`mkdocs build --dirty`: MkDocs warns that such a build is for development only, so not strict."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict"],
+        cwd=course,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def later(path: Path, seconds: float) -> None:
+    """Date a file or folder ``seconds`` after now, as if it changed then."""
+    moment = time.time() + seconds
+    os.utime(path, (moment, moment))
+
+
+def test_a_dirty_build_writes_again_the_lessons_whose_banks_changed(course: Path) -> None:
+    """A bank is its lesson's source too: after it changes, `--dirty` writes the lesson again, and only it."""
+    assert mkdocs_build(course).returncode == 0
+    site = course / "site"
+    other = site / "module/other/index.html"
+    before = other.stat().st_mtime_ns
+    bank = course / LESSON_BANK
+    bank.write_text(bank.read_text().replace("What do you say first", "What do you say at the very start"))
+    later(bank, 5)
+    dirty_build(course)
+    assert "What do you say at the very start" in page(site, "module/lesson")
+    assert other.stat().st_mtime_ns == before  # a lesson whose bank did not change is left as written
+
+    # a bank added to a lesson that had none, then removed
+    (course / "quizzes/module/other.yml").write_text(
+        "title: Other\nquestions:\n  - id: other-one\n    type: true_false\n    prompt: New?\n    answer: true\n"
+    )
+    later(course / "quizzes/module", 10)
+    dirty_build(course)
+    assert 'data-quiz-id="module/other"' in page(site, "module/other")
+    (course / "quizzes/module/other.yml").unlink()
+    later(course / "quizzes/module", 15)
+    dirty_build(course)
+    assert "quizgen-quiz" not in page(site, "module/other")
 
 
 # --- broken banks fail the build, naming file and line -----------------------

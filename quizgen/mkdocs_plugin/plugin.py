@@ -14,7 +14,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 import click
@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import course_pages, runtime, scorm
-from ..course import BankCache, Course, Quiz, load_course
+from ..course import BankCache, Course, Quiz, lesson_of, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..course_settings import DEFAULT_TITLES
 from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, render_final_check
@@ -57,6 +57,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.last_good: dict[str, Quiz] = {}
         self.page_problems: list[Problem] = []
         self.serving = False
+        self.dirty = False  # `--dirty`: MkDocs builds only the pages whose files changed
         self.project_dir = Path(".")
         self.quizzes_dir = Path("quizzes")
         self.docs_dir = Path("docs")
@@ -82,6 +83,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # `quizgen export scorm12|scorm2004` builds with this set: pages named as files, as an LMS serves them
@@ -173,6 +175,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         other_hosts.set_aside_files(files, list(self.generated))
+        if self.dirty:
+            self._outdate_lessons(files)
         for asset in runtime.assets(self.t.language):
             files.append(File.generated(config, f"{SITE_ASSETS}/{asset.name}", content=asset.content))
         for path, kind in self.generated.items():
@@ -185,6 +189,33 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             # the Markdown is written once the navigation is known (on_page_markdown)
             files.append(File.generated(config, path, content=f"# {self.config[kind]['title']}\n"))
         return files
+
+    def _outdate_lessons(self, files: Files) -> None:
+        """A dirty build writes only the pages whose Markdown is newer than the page written, but a lesson's
+        bank is its source too. A page written before its bank last changed, or before a bank was added to or
+        removed from its folder, is removed, and MkDocs writes it again."""
+        banks = {lesson_of(path, self.quizzes_dir): path for path in self.course.bank_files}
+        changed: dict[Path, float] = {}  # each folder of banks: when a file was last added, removed or renamed
+
+        def folder_changed(folder: Path) -> float:
+            if folder not in changed:
+                changed[folder] = _modified(folder)
+            return changed[folder]
+
+        for file in files.documentation_pages():
+            written = _modified(Path(file.abs_dest_path))
+            if not written:
+                continue  # not written yet: MkDocs writes it
+            bank = banks.get(file.src_uri)
+            folders = [
+                self.quizzes_dir,
+                *(self.quizzes_dir / parent for parent in PurePosixPath(file.src_uri).parents if parent.name),
+            ]
+            newest = max(folder_changed(folder) for folder in folders)
+            if bank is not None:
+                newest = max(newest, _modified(bank))
+            if newest > written:
+                os.remove(file.abs_dest_path)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -534,3 +565,11 @@ def _lists(items: Any, path: str) -> bool:
     if isinstance(items, dict):
         return any(_lists(value, path) for value in items.values())
     return False
+
+
+def _modified(path: Path) -> float:
+    """When a file or folder was last modified; 0 if it does not exist."""
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return 0.0
