@@ -68,7 +68,7 @@
     result.shownPercent = Math.floor(result.percent + Q.EPSILON);
     result.passed = result.percent + Q.EPSILON >= data.passMark;
     var words = { points: Q.t("quiz.score_of", { score: result.total, count: result.max }),
-      percent: Q.t("quiz.percent", { value: result.shownPercent }), needed: Q.t("quiz.percent", { value: data.passMark }) };
+      percent: Q.percent(result.percent), needed: Q.t("quiz.percent", { value: data.passMark }) };
     result.message = Q.t(result.passed ? "quiz.result_passed" : "quiz.result_not_passed", words);
     return result;
   };

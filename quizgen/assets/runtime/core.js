@@ -51,12 +51,6 @@ var QuizGen = { kinds: {}, messages: {}, lang: "en" };
     return String(text).normalize("NFC").replace(EDGES, "").replace(INNER, " ").toLowerCase();
   };
 
-  Q.formatPoints = function (value) {
-    var text = value.toFixed(2);
-    if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
-    return text === "-0" ? "0" : text;
-  };
-
   /* ---- the interface's words: the build gives each script its part of the language's catalogue
    * (quizgen/i18n.py, which Python's HTML uses too); plural forms by the language's CLDR rules ---- */
 
@@ -64,11 +58,13 @@ var QuizGen = { kinds: {}, messages: {}, lang: "en" };
     Object.keys(messages).forEach(function (key) { Q.messages[key] = messages[key]; });
   };
 
-  // Up to two decimals with the language's decimal mark: 1.5, or 1,5 in German.
+  // Up to two decimals, halves rounded up, no trailing zeros, with the language's decimal mark: 1.5, or 1,5
+  // in German (as rules.format_points and i18n.py).
   Q.number = function (value) {
-    var mark = ".";
+    var mark = ".", text = value.toFixed(2);
     try { mark = (1.5).toLocaleString(Q.lang).charAt(1); } catch (error) { /* an unknown language: "." */ }
-    return Q.formatPoints(value).replace(".", mark);
+    if (text.indexOf(".") >= 0) text = text.replace(/\.?0+$/, "");
+    return (text === "-0" ? "0" : text).replace(".", mark);
   };
 
   Q.t = function (key, params) {

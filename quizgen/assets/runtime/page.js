@@ -64,9 +64,8 @@
   }
 
   Q.date = function (iso) {
-    var lang = Q.lang || document.documentElement.lang || undefined;
     try {
-      return new Date(iso).toLocaleDateString(lang, { day: "numeric", month: "short", year: "numeric" });
+      return new Date(iso).toLocaleDateString(Q.lang, { day: "numeric", month: "short", year: "numeric" });
     } catch (error) {
       return iso.slice(0, 10);
     }

@@ -232,10 +232,9 @@
     var notice = store.notice || waiting;
     if (!notice) return "";
     // a notice's words come with the views part, not on every page: they are rarely needed
-    if (Q.own(Q.messages, notice) === undefined && Q.parts && Q.load("views", told)) return "";
+    if (Q.own(Q.messages, notice) === undefined && Q.parts && Q.load("views", changed)) return "";
     return Q.t(notice);
   };
-  function told() { listeners.forEach(function (listener) { listener(false); }); }
   store.seen = function () {
     var waiting = read().notice;
     if (!waiting) return;
