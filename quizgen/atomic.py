@@ -20,3 +20,12 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     finally:
         if os.path.exists(partial):
             os.unlink(partial)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """``text`` into ``path`` as UTF-8, whole or not at all, its line endings as written."""
+
+    def write(partial: Path) -> None:
+        partial.write_text(text, encoding="utf-8", newline="")
+
+    write_atomically(path, write)

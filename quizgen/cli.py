@@ -329,7 +329,7 @@ def import_gift(file: Path, output: Path, course: Path) -> None:
 
 
 def _export_table(kind: str, output: Path, path: Path) -> None:
-    from .atomic import write_atomically
+    from .atomic import write_atomically, write_text_atomically
     from .course import load_course
     from .exports import table
     from .site_config import read_site_config
@@ -361,9 +361,5 @@ def _export_table(kind: str, output: Path, path: Path) -> None:
         found = table.rows(quizzes)
         text = table.csv_text(found) if kind == "csv" else table.json_text(found)
         count = len(found)
-
-    def write(partial: Path) -> None:
-        partial.write_text(text, encoding="utf-8", newline="")
-
-    write_atomically(output, write)
+    write_text_atomically(output, text)
     click.echo(f"wrote {output}: {count} questions")

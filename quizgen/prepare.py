@@ -19,10 +19,10 @@ renders and stops the build (or warns, while serving) when it is out of date.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from . import course_pages, runtime, site_nav
+from .atomic import write_text_atomically
 from .course import BankCache, Course, load_course
 from .course_settings import Settings, read_settings
 from .problems import Problem, QuizgenError, shown_path
@@ -193,9 +193,6 @@ def write(site: SiteConfig, planned: Plan) -> list[str]:
                 continue
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        write_text_atomically(target, text)
         said.append(f"wrote {shown_path(target, site.root)}")
     return said

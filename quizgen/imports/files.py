@@ -4,11 +4,10 @@ written whole or, when one cannot be, none are left behind."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_atomically
+from ..atomic import write_text_atomically
 from ..course import BANK_SUFFIXES
 from ..problems import Problem, QuizgenError, shown_path
 from ..scaffold import LESSON_TEMPLATE, schema_path
@@ -58,7 +57,7 @@ def write(planned: list[Planned], root: Path | None) -> list[str]:
     written: list[Path] = []
     try:
         for item in planned:
-            write_atomically(item.path, _writer(item.text))
+            write_text_atomically(item.path, item.text)
             written.append(item.path)
     except OSError as exc:
         for path in written:
@@ -67,13 +66,6 @@ def write(planned: list[Planned], root: Path | None) -> list[str]:
             [Problem(str(item.path), 0, 0, f"cannot be written: {exc.strerror}; nothing was written")]
         ) from None
     return [f"wrote {shown_path(item.path, root)}: {item.what}" for item in planned]
-
-
-def _writer(text: str) -> Callable[[Path], None]:
-    def write_to(partial: Path) -> None:
-        partial.write_text(text, encoding="utf-8")
-
-    return write_to
 
 
 def _inside(path: Path, folder: Path) -> bool:
