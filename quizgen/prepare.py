@@ -102,7 +102,7 @@ def _page_markdown(project: Project, kind: str, course_map: course_pages.CourseM
             settings.t,
         )
     if kind == "final_check":
-        drawn = site_nav.drawn_lessons(project.nav, project.course, settings)
+        drawn = site_nav.drawn_lessons(project.nav, project.course, final.skip)
         sizes = [project.course.quizzes[page.path].size for page in drawn]
         return course_pages.final_check_markdown(final.title, final.per_lesson, sizes, final.pass_mark, settings.t)
     return course_pages.certificate_markdown(settings.certificate.title)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -187,15 +187,19 @@ def modules(nav: list[NavItem], course: Course) -> list[tuple[str | None, list[N
     return found
 
 
-def drawn_lessons(nav: list[NavItem], course: Course, settings: Settings) -> list[NavPage]:
-    """The lessons whose checks the final check draws from."""
-    skip = set(settings.final_check.skip)
-    return [page for _, pages in modules(nav, course) for page in pages if page.path not in skip]
+def lessons(nav: list[NavItem], course: Course) -> list[NavPage]:
+    """The nav's lessons that have a check, in order."""
+    return [page for _, pages in modules(nav, course) for page in pages]
+
+
+def drawn_lessons(nav: list[NavItem], course: Course, skip: Collection[str]) -> list[NavPage]:
+    """The lessons whose checks the final check draws from: all but those its settings skip."""
+    return [page for page in lessons(nav, course) if page.path not in skip]
 
 
 def skip_problems(nav: list[NavItem], course: Course, settings: Settings, file: str) -> list[Problem]:
     final = settings.final_check
-    lessons = {page.path for _, pages in modules(nav, course) for page in pages}
+    listed = {page.path for page in lessons(nav, course)}
     return [
         Problem(
             file,
@@ -205,7 +209,7 @@ def skip_problems(nav: list[NavItem], course: Course, settings: Settings, file: 
             "give the lesson's path under the docs folder, as in nav (for example capstone.md)",
         )
         for path in (final.skip if final.enabled else ())
-        if path not in lessons
+        if path not in listed
     ]
 
 

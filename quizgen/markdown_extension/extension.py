@@ -248,7 +248,7 @@ class QuizTreeprocessor(Treeprocessor):
         project, site, anchors_of = state.project, state.site, state.lesson_anchors
         assert project is not None and site is not None and anchors_of is not None
         final = project.settings.final_check
-        pages = drawn_lessons(project.nav, project.course, project.settings)
+        pages = drawn_lessons(project.nav, project.course, final.skip)
         quizzes = [project.course.quizzes[page.path] for page in pages]
         links = {}
         for quiz in quizzes:

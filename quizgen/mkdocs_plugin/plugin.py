@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import course_pages, runtime, scorm
+from .. import course_pages, runtime, scorm, site_nav
 from ..course import BankCache, Course, Quiz, lesson_of, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..course_settings import DEFAULT_TITLES
@@ -35,6 +35,7 @@ from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, message
 from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
 from ..render import Anchors, QuestionParts, questions_json, quiz_html
+from ..site_nav import NavItem, NavPage, NavSection
 from . import other_hosts
 from . import page as page_html
 from .config import QuizgenConfig
@@ -69,7 +70,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.generated: dict[str, str] = {}  # path of each page the plugin writes -> its kind
         self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
         self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
-        self.drawn: list[Page] = []  # the lessons the final check draws from, once the navigation is final
+        self.drawn: list[NavPage] = []  # the lessons the final check draws from, once the navigation is final
+        self.page_urls: dict[str, str] = {}  # each page of the navigation's address, by its path
         self.final_elsewhere = False  # whether a page other than the plugin's own shows the final check
         # Each drawn lesson's questions as the final check page shows them, written with the lesson's own
         # quiz and kept in a file until the final check is: by lesson, their first number and the link back.
@@ -220,7 +222,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         final = self.config.final_check
-        lessons = {page.file.src_uri for page in self._modules_lessons()}
+        lessons = {page.path for page in site_nav.lessons(self._nav(), self.course)}
         for path in final["skip"] if final["enabled"] else []:
             if path not in lessons:
                 raise PluginError(
@@ -241,7 +243,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             )
         if kind == "final_check":
             final = self.config.final_check
-            sizes = [self.course.quizzes[p.file.src_uri].size for p in self._drawn_lessons()]
+            sizes = [self.course.quizzes[p.path].size for p in self._drawn_lessons()]
             return course_pages.final_check_markdown(
                 self._title("final_check"), final["per_lesson"], sizes, final["pass_mark"], self.t
             )
@@ -249,26 +251,19 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             return course_pages.certificate_markdown(self._title("certificate"))
         return markdown
 
-    def _modules(self) -> list[tuple[str | None, list[Page]]]:
+    def _nav(self) -> list[NavItem]:
+        """MkDocs' navigation as ``site_nav`` holds it (the other hosts make theirs from mkdocs.yml), so that the
+        course's parts and lessons are found by one rule; the address of each of its pages is kept."""
+        self.page_urls = {}
+        return _nav_items(self.nav.items if self.nav else [], self.page_urls)
+
+    def _modules(self) -> list[tuple[str | None, list[NavPage]]]:
         """The navigation's lessons that have a check, grouped by top-level section, in order."""
-        modules: list[tuple[str | None, list[Page]]] = []
-        for item in self.nav.items if self.nav else []:
-            if isinstance(item, Section):
-                pages = [p for p in _pages(item) if p.file.src_uri in self.course.quizzes]
-                if pages:
-                    modules.append((item.title, pages))
-            elif isinstance(item, Page) and item.file.src_uri in self.course.quizzes:
-                # a lesson at the top of the navigation (a capstone) stands as a part of its own
-                modules.append((item.title, [item]))
-        return modules
+        return site_nav.modules(self._nav(), self.course)
 
-    def _modules_lessons(self) -> list[Page]:
-        return [page for _, pages in self._modules() for page in pages]
-
-    def _drawn_lessons(self) -> list[Page]:
+    def _drawn_lessons(self) -> list[NavPage]:
         """The lessons whose checks the final check draws from."""
-        skip = set(self.config.final_check["skip"])
-        return [page for page in self._modules_lessons() if page.file.src_uri not in skip]
+        return site_nav.drawn_lessons(self._nav(), self.course, self.config.final_check["skip"])
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if FINAL_MARKER in html and self.generated.get(page.file.src_uri) != "final_check":
@@ -336,10 +331,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             return file.url if file else None
 
         modules = [
-            Module(
-                title,
-                [Lesson(self.course.quizzes[p.file.src_uri].quiz_id, p.title or p.file.name, p.url) for p in pages],
-            )
+            Module(title, [Lesson(self.course.quizzes[p.path].quiz_id, p.title, self.page_urls[p.path]) for p in pages])
             for title, pages in self._modules()
         ]
         final = None
@@ -391,8 +383,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             return
         self.final_url = final.url
         for page in self.drawn:
-            self.final_places[page.file.src_uri] = (self.final_pool + 1, get_relative_url(page.url, final.url))
-            self.final_pool += self.course.quizzes[page.file.src_uri].size
+            self.final_places[page.path] = (self.final_pool + 1, get_relative_url(self.page_urls[page.path], final.url))
+            self.final_pool += self.course.quizzes[page.path].size
 
     def _fill_markers(self, content: str, page: Page) -> str:
         course = self.course_map
@@ -476,12 +468,12 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 quiz.size,
                 quiz.points,
                 quiz.bank,
-                get_relative_url(page.url, url),
+                get_relative_url(self.page_urls[page.path], url),
                 self.lesson_anchors.get(quiz.quiz_id, {}),
                 functools.partial(self._written, quiz.quiz_id) if url == self.final_url else lambda: None,
             )
             for page in self.drawn
-            for quiz in [self.course.quizzes[page.file.src_uri]]
+            for quiz in [self.course.quizzes[page.path]]
         ]
         with path.open("w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as out:
             out.write(pieces[0])
@@ -533,13 +525,15 @@ def _print_error(text: str) -> None:
     click.echo(f"{click.style('ERROR', fg='red')}   -  {text}", err=True)
 
 
-def _pages(section: Section) -> list[Page]:
-    found: list[Page] = []
-    for child in section.children:
-        if isinstance(child, Page):
-            found.append(child)
-        elif isinstance(child, Section):
-            found.extend(_pages(child))
+def _nav_items(items: list[Any], urls: dict[str, str]) -> list[NavItem]:
+    """MkDocs' navigation items as ``site_nav``'s (links left out); ``urls`` gets each page's address."""
+    found: list[NavItem] = []
+    for item in items:
+        if isinstance(item, Page):
+            urls[item.file.src_uri] = item.url
+            found.append(NavPage(item.file.src_uri, item.title or item.file.name))
+        elif isinstance(item, Section):
+            found.append(NavSection(item.title, _nav_items(item.children, urls)))
     return found
 
 
