@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import difflib
 import gc
-import pickle
-import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -17,7 +15,6 @@ from typing import NamedTuple
 from .load import LoadedBank, load_bank
 from .model import Bank
 from .problems import Problem, QuizgenError, shown_path
-from .yaml_source import Path_, SourceMap
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
@@ -33,16 +30,15 @@ class See(NamedTuple):
 class Quiz:
     """A valid bank attached to its lesson page.
 
-    A build holds every bank from its first event to its last page, and a
+    A build holds every quiz from its first event to its last page, and a
     large course's banks as objects take more memory than MkDocs' whole build
-    (about 24 MB at 1,000 lessons of 10 questions). ``packed()`` gives the
-    same quiz holding its bank as compressed bytes, with only the places in its file that
-    a build still reports; its ``loaded`` rebuilds the bank at every call (a
-    fifth of a millisecond for ten questions), so call it once where it is
-    needed. What a build needs of a bank on every page is kept beside it.
+    (about 24 MB at 1,000 lessons of 10 questions). So ``load_course`` can
+    keep, instead of each bank, what a build needs of it, made as it is loaded
+    (a page's markup, as ``kept`` bytes); what a build needs of a bank on
+    every page is kept beside it.
     """
 
-    __slots__ = ("_loaded", "_packed", "file", "lesson", "points", "quiz_id", "sees", "size")
+    __slots__ = ("_loaded", "file", "kept", "lesson", "points", "quiz_id", "sees", "size")
 
     def __init__(self, quiz_id: str, lesson: str, loaded: LoadedBank) -> None:
         self.quiz_id = quiz_id  # the bank's path under the quizzes folder, less its suffix: "phone-skills/x"
@@ -56,38 +52,24 @@ class Quiz:
             if question.see
         )
         self._loaded: LoadedBank | None = loaded
-        self._packed = b""
+        self.kept = b""
 
     @property
     def loaded(self) -> LoadedBank:
-        if self._loaded is not None:
-            return self._loaded
-        loaded: LoadedBank = pickle.loads(zlib.decompress(self._packed))
-        return loaded
+        if self._loaded is None:
+            raise ValueError(f"{self.file}: the course was loaded keeping what a build needs, not the bank")
+        return self._loaded
 
     def bank(self) -> Bank:
-        """The quiz's bank (rebuilt from its bytes when packed)."""
         return self.loaded.bank
 
-    def packed(self) -> Quiz:
-        """This quiz with its bank kept as bytes, and of its source map only the places of its questions'
-        ids and ``see`` (what ``duplicate_ids`` and ``missing_anchors`` report)."""
-        loaded = self.loaded
-        places: list[Path_] = []
-        for index, question in enumerate(loaded.bank.questions):
-            places.append(("questions", index, "id"))
-            if question.see:
-                places.append(("questions", index, "see"))
-        source = SourceMap(loaded.file)
-        for place in places:
-            line, column = loaded.source.value(place)
-            source.values[place] = (line, column)
+    def keeping(self, kept: bytes) -> Quiz:
+        """This quiz holding ``kept`` instead of its bank."""
         quiz = Quiz.__new__(Quiz)
         for name in Quiz.__slots__:
             setattr(quiz, name, getattr(self, name))
         quiz._loaded = None
-        # compressed: a fifth of the size, for a few microseconds each way
-        quiz._packed = zlib.compress(pickle.dumps(LoadedBank(loaded.bank, source), pickle.HIGHEST_PROTOCOL), 1)
+        quiz.kept = kept
         return quiz
 
     def see_anchors(self, anchors: Mapping[str, str | None]) -> dict[str, str | None]:
@@ -140,7 +122,7 @@ def load_course(
     *,
     root: Path | None = None,
     cache: BankCache | None = None,
-    pack: bool = False,
+    keep: Callable[[Quiz], bytes] | None = None,
 ) -> Course:
     """Load every bank under ``quizzes_dir`` and pair it with its lesson in ``docs_dir``.
 
@@ -148,7 +130,7 @@ def load_course(
     Every problem in every bank is collected, so an author sees them all at once.
     With a ``cache`` (kept by `mkdocs serve` between rebuilds), a bank whose
     file has not changed since it was last read is not read again. With
-    ``pack``, each quiz keeps its bank as bytes (``Quiz.packed``).
+    ``keep``, each quiz holds what ``keep`` makes of it instead of its bank (``Quiz.kept``).
     """
     # Loading makes hundreds of thousands of short-lived objects, and each of the collector's
     # passes they set off walks every object the process holds (a site build's too): a third of
@@ -156,13 +138,15 @@ def load_course(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_course(quizzes_dir, docs_dir, root, cache, pack)
+        return _load_course(quizzes_dir, docs_dir, root, cache, keep)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_course(quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: BankCache | None, pack: bool) -> Course:
+def _load_course(
+    quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: BankCache | None, keep: Callable[[Quiz], bytes] | None
+) -> Course:
     course = Course(bank_files=find_banks(quizzes_dir))
     docs_shown = shown_path(docs_dir, root)
     quizzes_shown = shown_path(quizzes_dir, root)  # once: resolving each bank's path costs a system call a folder
@@ -207,7 +191,7 @@ def _load_course(quizzes_dir: Path, docs_dir: Path, root: Path | None, cache: Ba
             continue
         ids.add(loaded)
         quiz = Quiz(lesson.removesuffix(".md"), lesson, loaded)
-        course.quizzes[lesson] = quiz.packed() if pack else quiz
+        course.quizzes[lesson] = quiz.keeping(keep(quiz)) if keep else quiz
     course.problems.extend(ids.problems)
     return course
 

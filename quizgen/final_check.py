@@ -8,6 +8,7 @@ shuffling), since the pooled bank's defaults are not the lesson's.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -20,7 +21,7 @@ from .course import Quiz
 from .course_pages import FINAL_ID
 from .i18n import ENGLISH, Messages
 from .model import Bank, Question
-from .render import Anchors, QuestionParts, closing, data_json, intro_text, opening, questions_json, runtime_head
+from .render import Anchors, QuizMarkup, closing, data_json, intro_text, opening, runtime_head
 
 
 def final_bank(
@@ -49,20 +50,20 @@ class FinalLesson:
     quiz_id: str
     size: int  # questions in its bank
     points: int  # the bank's max_points
-    bank: Callable[[], Bank]  # called once, when its questions are written
+    markup: Callable[[], QuizMarkup]  # its quiz's markup: called once, when its questions are written
     page: str  # the lesson's address from the final check's page
     anchors: Anchors  # the lesson's anchors (the headings its questions' ``see`` name)
     # its questions as ``final_lesson_html`` wrote them, if the build kept them (else None)
     written: Callable[[], tuple[str, str] | None] = lambda: None
 
 
-def final_lesson_html(
-    bank: Bank, questions: Sequence[QuestionParts], first: int, pool: int, page: str, data: str | None = None
-) -> tuple[str, str]:
+def final_lesson_html(markup: QuizMarkup, first: int, pool: int, page: str, anchors: Anchors) -> tuple[str, str]:
     """A lesson's questions as the final check shows them, numbered from ``first`` of ``pool``, each linking
-    back to the lesson at ``page``; and their runtime data, ``questions_json`` (``data``, if given)."""
-    html = "".join(f"\n{parts.html(first + index, pool, page)}" for index, parts in enumerate(questions))
-    return html, questions_json(bank) if data is None else data
+    back to the lesson at ``page`` (whose ``anchors`` name its headings); and their runtime data."""
+    html = "".join(
+        f"\n{parts.html(first + index, pool, page, anchors)}" for index, parts in enumerate(markup.questions)
+    )
+    return html, markup.data
 
 
 def final_check_html(
@@ -92,9 +93,7 @@ def final_check_html(
     for lesson in lessons:
         written = lesson.written()
         if written is None:
-            bank = lesson.bank()
-            questions = [QuestionParts(bank, question, lesson.anchors, t) for question in bank.questions]
-            written = final_lesson_html(bank, questions, first, pool, lesson.page)
+            written = final_lesson_html(lesson.markup(), first, pool, lesson.page, lesson.anchors)
         html, items = written
         yield html
         data.append(items)
@@ -120,7 +119,10 @@ def render_final_check(
     """
     if not quizzes:
         return f"<p>{escape(t('pages.final_no_checks'))}</p>"
-    lessons = [FinalLesson(q.quiz_id, q.size, q.points, q.bank, *lesson_links[q.quiz_id]) for q in quizzes]
+    lessons = [
+        FinalLesson(q.quiz_id, q.size, q.points, functools.partial(_markup, q, t), *lesson_links[q.quiz_id])
+        for q in quizzes
+    ]
     parts = final_check_html(
         FINAL_ID,
         lessons,
@@ -132,6 +134,10 @@ def render_final_check(
         t=t,
     )
     return "".join(parts)
+
+
+def _markup(quiz: Quiz, t: Messages) -> QuizMarkup:
+    return QuizMarkup(quiz.bank(), t)
 
 
 class Spool:

@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from quizgen.course_pages import (
 )
 from quizgen.final_check import FinalLesson, Spool, final_bank, final_check_html, final_lesson_html
 from quizgen.model import Bank
-from quizgen.render import QuestionParts, render_quiz
+from quizgen.render import QuizMarkup, render_quiz
 
 # ---- course_key ----------------------------------------------------------
 
@@ -202,14 +203,16 @@ def test_the_final_check_written_lesson_by_lesson_is_the_pooled_banks_quiz(
     first = 1
     for quiz_id, bank in source:
         if quiz_id in kept:
-            parts = [QuestionParts(bank, question, anchors[quiz_id]) for question in bank.questions]
-            spool.put(quiz_id, final_lesson_html(bank, parts, first, len(pooled.questions), f"../{quiz_id}/"))
+            # as the plugin holds it from loading to the lesson's page: packed
+            markup = QuizMarkup.unpacked(QuizMarkup(bank).packed())
+            pool = len(pooled.questions)
+            spool.put(quiz_id, final_lesson_html(markup, first, pool, f"../{quiz_id}/", anchors[quiz_id]))
         first += len(bank.questions)
     fetched: list[str] = []
 
-    def fetch(quiz_id: str, bank: Bank) -> Bank:
+    def fetch(quiz_id: str, bank: Bank) -> QuizMarkup:
         fetched.append(quiz_id)
-        return bank
+        return QuizMarkup.unpacked(QuizMarkup(bank).packed())
 
     def kept_of(quiz_id: str) -> tuple[str, str] | None:
         found = spool.get(quiz_id)
@@ -255,8 +258,12 @@ def test_the_spool_gives_back_what_it_was_given() -> None:
 def test_fill_markers_replaces_the_named_markers_in_one_pass() -> None:
     calls: list[str] = []
 
-    def fill(name: str) -> Any:
-        return lambda: calls.append(name) or f"[{name}]"
+    def fill(name: str) -> Callable[[], str]:
+        def filled() -> str:
+            calls.append(name)
+            return f"[{name}]"
+
+        return filled
 
     content = (
         "<p>a</p><!-- quizgen:quiz --><!-- quizgen:other --><!-- quizgen:progress-module 1 -->"

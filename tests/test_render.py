@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizgen.i18n import messages_for
 from quizgen.load import parse_bank
-from quizgen.render import json_for_script, render_quiz, runtime_data
+from quizgen.render import QuizMarkup, json_for_script, quiz_html, render_quiz, runtime_data
 from quizgen.safe_markdown import block, inline, is_safe_url
 
 BANK = """\
@@ -317,3 +319,20 @@ def test_the_plain_text_shortcut_renders_as_markdown_would(text: str) -> None:
 def test_a_blank_or_an_underscore_renders_as_markdown_would(text: str) -> None:
     for renderer in (inline, block):
         assert renderer(text) == renderer.markdown(text), repr(text)
+
+
+@pytest.mark.parametrize("bank_file", ["kinds.yml", "exam.yml", "pool.yml"])
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_quiz_packed_and_unpacked_renders_as_from_its_bank(bank_file: str, language: str) -> None:
+    """A build keeps each quiz's markup packed from loading to its page: every kind, setting and word
+    (in the language it was rendered in) comes back as rendered from the bank."""
+    path = Path(__file__).parent / "fixtures/kinds/quizzes/module" / bank_file
+    bank = parse_bank(path.read_bytes(), bank_file).bank
+    t = messages_for(language)
+    anchors = {"greetings": "Greetings", "counting": None, "put-a-caller-on-hold": "On hold"}
+    markup = QuizMarkup.unpacked(QuizMarkup(bank, t).packed())
+    assert markup.t is t
+    packed = quiz_html(markup, "module/x", anchors, heading="Check", heading_id="check")
+    assert packed == render_quiz(bank, "module/x", anchors=anchors, heading="Check", heading_id="check", t=t)
+    assert packed.count('class="quizgen-question"') == len(bank.questions) > 0
+    assert ("Greetings" in packed) == ("#greetings" in packed)

@@ -34,7 +34,7 @@ from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_htm
 from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
 from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
-from ..render import Anchors, QuestionParts, questions_json, quiz_html
+from ..render import Anchors, QuizMarkup, quiz_html
 from ..site_nav import NavItem, NavPage, NavSection
 from . import other_hosts
 from . import page as page_html
@@ -156,13 +156,14 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.lesson_anchors, self.heading_ids, self.unfilled, self.final_checks = {}, {}, {}, []
         self.final_elsewhere = False
         # while serving, a rebuild re-reads only the banks that changed;
-        # each bank kept as bytes: a large course's banks as objects would take more memory than the build
+        # each quiz keeps its markup as bytes: a large course's banks as objects would take more memory than the
+        # build, and rendering them as they are loaded, in one go, costs half as much as page by page
         self.course = load_course(
             self.quizzes_dir,
             self.docs_dir,
             root=self.project_dir,
             cache=self.bank_cache if self.serving else None,
-            pack=True,
+            keep=self._markup,
         )
         if self.course.problems:
             if not self.serving:
@@ -419,31 +420,26 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             t=self.t,
         )
 
+    def _markup(self, quiz: Quiz) -> bytes:
+        """What a build keeps of a quiz's bank: its markup, packed."""
+        return QuizMarkup(quiz.bank(), self.t).packed()
+
     def _quiz(self, page: Page) -> str:
         quiz = self.course.quizzes.get(page.file.src_uri)
         heading_id = self.heading_ids.pop(page.file.src_uri, None)
         if quiz is None or heading_id is None:
             return ""
-        bank = quiz.loaded.bank
+        markup = QuizMarkup.unpacked(quiz.kept)
         place = self.final_places.get(page.file.src_uri)
         # Written here are the lesson's quiz and its part of the final check: its anchors are needed no more,
-        # unless another page shows the final check (rendered then from every lesson's bank and anchors).
+        # unless another page shows the final check (rendered then from every lesson's markup and anchors).
         anchors = self.lesson_anchors.get if self.final_elsewhere else self.lesson_anchors.pop
         own = anchors(quiz.quiz_id, {})
-        questions = [QuestionParts(bank, question, own, self.t) for question in bank.questions]
-        data = questions_json(bank)
         if place is not None:  # the final check shows these questions too: written now, from the same parts
             first, link = place
-            self.final_written.put(quiz.quiz_id, final_lesson_html(bank, questions, first, self.final_pool, link, data))
-        return quiz_html(
-            bank,
-            quiz.quiz_id,
-            [(parts, "") for parts in questions],
-            heading=self.config.heading or self.t("quiz.heading"),
-            heading_id=heading_id,
-            t=self.t,
-            data=data,
-        )
+            self.final_written.put(quiz.quiz_id, final_lesson_html(markup, first, self.final_pool, link, own))
+        heading = self.config.heading or self.t("quiz.heading")
+        return quiz_html(markup, quiz.quiz_id, own, heading=heading, heading_id=heading_id)
 
     def _write_final_check(self, path: Path, url: str) -> None:
         """The final check goes into its written page piece by piece: at 1,000 lessons it is some 14 MB of
@@ -467,7 +463,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
                 quiz.quiz_id,
                 quiz.size,
                 quiz.points,
-                quiz.bank,
+                functools.partial(QuizMarkup.unpacked, quiz.kept),
                 get_relative_url(self.page_urls[page.path], url),
                 self.lesson_anchors.get(quiz.quiz_id, {}),
                 functools.partial(self._written, quiz.quiz_id) if url == self.final_url else lambda: None,
