@@ -309,7 +309,7 @@ def import_gift(file: Path, output: Path, course: Path) -> None:
         taken: set[str] = set()
         if site is not None:
             existing = load_course(site.quizzes_dir, site.docs_dir, root=site.root)
-            taken = {q.id for quiz in existing.quizzes.values() for q in quiz.loaded.bank.questions}
+            taken = existing.question_ids()
         document = gift_syntax.parse(decode(file.read_bytes(), shown), shown)
         imported = convert(document, slug(file.stem) or "imported", taken)
         planned = files.plan(imported.banks, output, site)

@@ -107,6 +107,10 @@ class Course:
     problems: list[Problem] = field(default_factory=list)
     bank_files: list[Path] = field(default_factory=list)  # every bank found, valid or not
 
+    def question_ids(self) -> set[str]:
+        """Every question id of the course's valid banks."""
+        return {question.id for quiz in self.quizzes.values() for question in quiz.bank().questions}
+
     def raise_problems(self) -> None:
         if self.problems:
             raise QuizgenError(self.problems)

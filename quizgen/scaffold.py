@@ -314,8 +314,7 @@ def _id_prefix(site: SiteConfig, module: str, slug: str) -> str:
     """The slug, unless another bank already uses its example ids (the same slug in
     another module): then module and slug, so the new ids stay unique across the course.
     A bank that does not load is skipped here; `quizgen check` reports it."""
-    course = load_course(site.quizzes_dir, site.docs_dir)
-    taken = {question.id for quiz in course.quizzes.values() for question in quiz.loaded.bank.questions}
+    taken = load_course(site.quizzes_dir, site.docs_dir).question_ids()
     return slug if not any(i.startswith(f"{slug}-example-") for i in taken) else f"{module}-{slug}"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_text_atomically
-from ..course import BANK_SUFFIXES
+from ..course import BANK_SUFFIXES, lesson_of
 from ..problems import Problem, QuizgenError, shown_path
 from ..scaffold import LESSON_TEMPLATE, schema_path
 from ..site_config import SiteConfig
@@ -31,10 +31,12 @@ def plan(banks: list[ImportedBank], folder: Path, site: SiteConfig | None) -> li
         in_the_way += [candidate for candidate in (path.with_suffix(s) for s in BANK_SUFFIXES) if candidate.exists()]
         schema = None
         lesson = None
-        if site is not None and _inside(path, site.quizzes_dir):
-            schema = schema_path(site.quizzes_dir, path)
-            relative = path.resolve().relative_to(site.quizzes_dir.resolve()).with_suffix(".md")
-            lesson = site.docs_dir / relative
+        if site is not None:
+            try:
+                lesson = site.docs_dir / lesson_of(path.resolve(), site.quizzes_dir.resolve())
+                schema = schema_path(site.quizzes_dir, path)
+            except ValueError:
+                pass  # written outside the course's banks: no lesson of its own
         planned.append(Planned(path, bank.yaml_text(schema), f"{len(bank.questions)} questions"))
         if lesson is not None and not lesson.exists():
             planned.append(Planned(lesson, LESSON_TEMPLATE.format(title=bank.title), "a lesson page to write"))
@@ -66,11 +68,3 @@ def write(planned: list[Planned], root: Path | None) -> list[str]:
             [Problem(str(item.path), 0, 0, f"cannot be written: {exc.strerror}; nothing was written")]
         ) from None
     return [f"wrote {shown_path(item.path, root)}: {item.what}" for item in planned]
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True

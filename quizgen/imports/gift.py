@@ -32,11 +32,12 @@ import yaml
 
 from ..exports.gift import NOTED
 from ..load import parse_bank
+from ..model import Bank
 from ..problems import QuizgenError
 from .gift_syntax import Answer, Document, Record
 
-# Our bank keys, in the order a bank is written.
-_BANK_KEYS = ("title", "pass_mark", "mode", "shuffle", "shuffle_options", "draw", "hint_penalty")
+# A bank's settings, in the order a bank is written: its keys but the title and the questions.
+_SETTINGS = tuple(name for name in Bank.model_fields if name not in ("title", "questions"))
 _MOODLE_ROOTS = re.compile(r"^\$[a-z0-9]+\$$")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -102,7 +103,7 @@ def convert(document: Document, fallback: str, taken: set[str]) -> Imported:
         if path not in banks:
             note = document.banks.get(record.category or "", {})
             title = str(note.get("title") or _category_title(record.category) or fallback)
-            banks[path] = ImportedBank(path, title, {k: note[k] for k in _BANK_KEYS[1:] if k in note})
+            banks[path] = ImportedBank(path, title, {k: note[k] for k in _SETTINGS if k in note})
         banks[path].questions.append(question)
     for bank in banks.values():
         draw = bank.settings.get("draw")
