@@ -44,6 +44,7 @@ class Plan:
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     config: list[Problem] = field(default_factory=list)
+    course_map: course_pages.CourseMap | None = None  # what the manifest and the course's own pages say
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,7 +84,7 @@ def plan(project: Project) -> Plan:
             result.files[f"{ASSETS_DIR}/{asset.name}"] = asset.content
     result.files[SCRIPT] = runtime.script(language).content
     result.files[STYLESHEET] = runtime.stylesheet().content
-    course_map = site_nav.course_map(site, settings, course, nav)
+    course_map = result.course_map = site_nav.course_map(site, settings, course, nav)
     result.files[MANIFEST] = course_pages.manifest_script(course_map)
     for path, page in settings.pages().items():
         result.files[path] = f"{_page_markdown(project, page.kind, course_map)}\n{PREPARED}\n"

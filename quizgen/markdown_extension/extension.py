@@ -110,7 +110,7 @@ class QuizTreeprocessor(Treeprocessor):
         # Zensical treats a link in the page's HTML as relative to the page's source file, as it treats
         # Markdown links, and rewrites it for the page's address: so links are written from the source.
         here = lesson or ""
-        shown_lesson = f"{shown_path(site.docs_dir, site.root)}/{lesson}" if lesson else "this page"
+        shown_lesson = f"{state.docs_shown}/{lesson}" if lesson else "this page"
         problems: list[Problem] = []
         quiz: Quiz | None = None
         if lesson is not None:

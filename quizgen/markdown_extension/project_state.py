@@ -20,7 +20,7 @@ from ..course_pages import CourseMap
 from ..prepare import COMMAND, Plan, Project, load_project, plan, stale
 from ..problems import Problem, QuizgenError, shown_path
 from ..site_config import SiteConfig, read_site_config
-from ..site_nav import course_map, shown_config
+from ..site_nav import shown_config
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -32,6 +32,7 @@ class State:
     project: Project | None = None
     plan: Plan | None = None
     course_map: CourseMap | None = None
+    docs_shown: str = ""  # the docs folder, as problems name it
     # what is wrong with the course as a whole (banks, options, mkdocs.yml, prepared files); reported once
     problems: list[Problem] = field(default_factory=list)
     reported: bool = False
@@ -130,19 +131,20 @@ def _load(config_file: Path, site: SiteConfig | QuizgenError, fingerprint: Finge
         return state
     state.project = project
     state.plan = plan(project)
-    state.course_map = course_map(site, project.settings, project.course, project.nav)
+    state.course_map = state.plan.course_map
+    state.docs_shown = shown_path(site.docs_dir, site.root)
     state.lesson_anchors = LessonAnchors(site.markdown_extensions)
     if prepared:
         state.problems = [*state.plan.problems, *state.plan.config]
         out_of_date = stale(site, state.plan)
         if out_of_date:
-            docs = shown_path(site.docs_dir, site.root)
             state.problems.append(
                 Problem(
                     shown_config(site),
                     0,
                     0,
-                    f"the quizzes' files in {docs}/ are missing or out of date: {', '.join(sorted(out_of_date))}",
+                    f"the quizzes' files in {state.docs_shown}/ are missing or out of date: "
+                    f"{', '.join(sorted(out_of_date))}",
                     f"run `{COMMAND}` before building",
                 )
             )
