@@ -18,8 +18,9 @@ processes) is steadier on a shared machine, and the least CPU time of the
 runs is what a build takes when nothing else gets in its way. Builds run
 with Python's bytecode cache on, as a user's do. Peak memory is the largest
 resident set of a build's processes; "all" is the most that all of them held
-at once (the sum of their proportional set sizes, sampled every 10 ms in the
-untimed warm-up build).
+at once (sampled every 10 ms in the untimed warm-up build): the resident set
+of the build's process and the private memory of each process it started,
+so that a page they share is counted once).
 Also timed: `quizgen check` on the course, and loading its banks in this
 process (the share of a build that the YAML loader takes).
 The payload is what every page loads of ours, script and stylesheet, gzipped.
@@ -191,7 +192,7 @@ class Run:
     seconds: float  # wall clock
     cpu_seconds: float  # user + system of the process and the children it waited for
     peak_mb: float  # the largest maximum resident set of the process and those children
-    together_mb: float = 0.0  # sampled runs: the most all its processes held at once (proportional set sizes)
+    together_mb: float = 0.0  # sampled runs: the most all its processes held at once (see _held_mb)
 
     def as_dict(self) -> dict[str, float]:
         return {"seconds": self.seconds, "cpu_seconds": self.cpu_seconds, "peak_mb": self.peak_mb}
@@ -207,8 +208,8 @@ def build_env() -> dict[str, str]:
 
 def run_process(command: list[str], cwd: Path, *, sample: bool = False) -> Run:
     """Run one process to its end; its own resource use, from wait4 (not every child's so far). With
-    ``sample``, also the most memory that it and its children held at once, read every 10 ms: the sum of
-    their proportional set sizes, which counts a page shared between them once (the sampling costs time)."""
+    ``sample``, also the most memory that it and its children held at once, read every 10 ms (``_held_mb``;
+    the sampling costs time)."""
     env = build_env()
     together = 0.0
     with tempfile.TemporaryFile() as output:
@@ -231,16 +232,22 @@ def run_process(command: list[str], cwd: Path, *, sample: bool = False) -> Run:
 
 
 def _held_mb(pid: int) -> float:
-    """The memory a process and its descendants hold now: the sum of their proportional set sizes."""
+    """The memory a process and its descendants hold now: its resident set, and each descendant's private
+    pages (those it shares with the process, such as pages inherited by a fork, are counted once, in the
+    process's resident set). Proportional set sizes would share out among every process on the machine the
+    pages of libraries that others map too, and so count a single process's build at less than its resident
+    set, and its ratio against another build's wrongly."""
     kilobytes, pids = 0, [pid]
+    fields: tuple[str, ...] = ("Rss:",)
     while pids:
         current = pids.pop()
         try:
             pids += [int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
             with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as rollup:
-                kilobytes += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-        except (OSError, StopIteration, ValueError):
+                kilobytes += sum(int(line.split()[1]) for line in rollup if line.startswith(fields))
+        except (OSError, ValueError):
             continue  # it ended meanwhile
+        fields = ("Private_Clean:", "Private_Dirty:")  # the descendants'
     return kilobytes / 1024
 
 
