@@ -71,7 +71,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.unfilled: dict[str, str] = {}  # a page's content before its markers were filled, until it is written
         self.final_checks: list[tuple[Path, str]] = []  # pages to write the final check into: file, address
         self.drawn: list[NavPage] = []  # the lessons the final check draws from, once the navigation is final
-        self.page_urls: dict[str, str] = {}  # each page of the navigation's address, by its path
+        self.page_urls: dict[str, str] = {}  # by path, the address of each page of the navigation (on_env)
         self.final_elsewhere = False  # whether a page other than the plugin's own shows the final check
         # Each drawn lesson's questions as the final check page shows them, written with the lesson's own
         # quiz and kept in a file until the final check is: by lesson, their first number and the link back.
@@ -254,9 +254,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
 
     def _nav(self) -> list[NavItem]:
         """MkDocs' navigation as ``site_nav`` holds it (the other hosts make theirs from mkdocs.yml), so that the
-        course's parts and lessons are found by one rule; the address of each of its pages is kept."""
-        self.page_urls = {}
-        return _nav_items(self.nav.items if self.nav else [], self.page_urls)
+        course's parts and lessons are found by one rule."""
+        return _nav_items(self.nav.items if self.nav else [])
 
     def _modules(self) -> list[tuple[str | None, list[NavPage]]]:
         """The navigation's lessons that have a check, grouped by top-level section, in order."""
@@ -291,6 +290,7 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             if not self.serving:
                 self._fail(self.page_problems)
             self._report(self.page_problems)  # the preview goes on with the link unchecked
+        self.page_urls = {page.file.src_uri: page.url for page in self.nav.pages} if self.nav else {}
         self.course_map = self._course_map(config, files)
         self.drawn = self._drawn_lessons()
         self._plan_final_check(files)
@@ -521,15 +521,14 @@ def _print_error(text: str) -> None:
     click.echo(f"{click.style('ERROR', fg='red')}   -  {text}", err=True)
 
 
-def _nav_items(items: list[Any], urls: dict[str, str]) -> list[NavItem]:
-    """MkDocs' navigation items as ``site_nav``'s (links left out); ``urls`` gets each page's address."""
+def _nav_items(items: list[Any]) -> list[NavItem]:
+    """MkDocs' navigation items as ``site_nav``'s (links left out)."""
     found: list[NavItem] = []
     for item in items:
         if isinstance(item, Page):
-            urls[item.file.src_uri] = item.url
             found.append(NavPage(item.file.src_uri, item.title or item.file.name))
         elif isinstance(item, Section):
-            found.append(NavSection(item.title, _nav_items(item.children, urls)))
+            found.append(NavSection(item.title, _nav_items(item.children)))
     return found
 
 
