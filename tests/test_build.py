@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -156,14 +155,7 @@ def test_a_course_without_banks_builds(course: Path) -> None:
 
 def dirty_build(course: Path) -> None:
     """`mkdocs build --dirty`: MkDocs warns that such a build is for development only, so not strict."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict"],
-        cwd=course,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = mkdocs_build(course, "--dirty", strict=False)
     assert result.returncode == 0, result.stderr
 
 
