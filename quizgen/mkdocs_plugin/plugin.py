@@ -21,7 +21,7 @@ import click
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -194,30 +194,29 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         return files
 
     def _outdate_lessons(self, files: Files) -> None:
-        """A dirty build writes only the pages whose Markdown is newer than the page written, but a lesson's
-        bank is its source too. A page written before its bank last changed, or before a bank was added to or
-        removed from its folder, is removed, and MkDocs writes it again."""
+        """A dirty build writes only the pages whose Markdown changed after the page was written, but a lesson's
+        bank is its source too. A page is written again when its bank changed after it was, or the folder its
+        bank belongs in did (a bank added, removed or renamed there; if that folder is gone, the nearest folder
+        above it). Changes are told by the files' status change times, which copies keeping old modification
+        times (cp -p, tar) and renames set too."""
         banks = {lesson_of(path, self.quizzes_dir): path for path in self.course.bank_files}
-        changed: dict[Path, float] = {}  # each folder of banks: when a file was last added, removed or renamed
+        folders: dict[Path, float] = {}
 
         def folder_changed(folder: Path) -> float:
-            if folder not in changed:
-                changed[folder] = _modified(folder)
-            return changed[folder]
+            if folder not in folders:
+                found = _changed(folder)
+                folders[folder] = found if found or folder.parent == folder else folder_changed(folder.parent)
+            return folders[folder]
 
-        for file in files.documentation_pages():
+        for file in files.documentation_pages(inclusion=InclusionLevel.all):
             written = _modified(Path(file.abs_dest_path))
             if not written:
                 continue  # not written yet: MkDocs writes it
+            newest = folder_changed(self.quizzes_dir / PurePosixPath(file.src_uri).parent)
             bank = banks.get(file.src_uri)
-            folders = [
-                self.quizzes_dir,
-                *(self.quizzes_dir / parent for parent in PurePosixPath(file.src_uri).parents if parent.name),
-            ]
-            newest = max(folder_changed(folder) for folder in folders)
             if bank is not None:
-                newest = max(newest, _modified(bank))
-            if newest > written:
+                newest = max(newest, _changed(bank))
+            if newest >= written:  # the same moment too: on a file system that keeps whole seconds, say
                 os.remove(file.abs_dest_path)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -557,8 +556,16 @@ def _lists(items: Any, path: str) -> bool:
 
 
 def _modified(path: Path) -> float:
-    """When a file or folder was last modified; 0 if it does not exist."""
+    """When a file was last written; 0 if it does not exist."""
     try:
-        return os.path.getmtime(path)
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def _changed(path: Path) -> float:
+    """When a file or folder, or its status, last changed; 0 if it does not exist."""
+    try:
+        return os.stat(path).st_ctime
     except OSError:
         return 0.0
