@@ -20,8 +20,9 @@ with Python's bytecode cache on, as a user's do. Peak memory is the largest
 resident set of a build's processes; "all" is the most that all of them held
 at once (sampled every 10 ms in the untimed warm-up build: the resident set
 of the build's process and the private memory of each process it started,
-so that a page they share is counted once; never less than the first
-process's own peak, which sampling can miss).
+so that a page they share is counted once: a floor when a build starts
+processes; never less than the first process's own peak, which sampling
+can miss).
 Also timed: `quizgen check` on the course, and loading its banks in this
 process (the share of a build that the YAML loader takes).
 The payload is what every page loads of ours, script and stylesheet, gzipped.
@@ -237,20 +238,22 @@ def run_process(command: list[str], cwd: Path, *, sample: bool = False) -> Run:
 def _held_mb(pid: int) -> float:
     """The memory a process and its descendants hold now: its resident set, and each descendant's private
     pages (those it shares with the process, such as pages inherited by a fork, are counted once, in the
-    process's resident set). Proportional set sizes would share out among every process on the machine the
-    pages of libraries that others map too, and so count a single process's build at less than its resident
-    set, and its ratio against another build's wrongly."""
+    process's resident set). For a build that starts processes this is a floor: a page that a descendant
+    shares with a process other than the first (another descendant, or this script) goes uncounted.
+    Proportional set sizes would share out among every process on the machine the pages of libraries that
+    others map too, and so count a single process's build at less than its resident set, and its ratio
+    against another build's wrongly."""
     kilobytes, pids = 0, [pid]
-    fields: tuple[str, ...] = ("Rss:",)
     while pids:
         current = pids.pop()
+        fields = ("Rss:",) if current == pid else ("Private_Clean:", "Private_Dirty:")
         try:
-            pids += [int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+            for task in Path(f"/proc/{current}/task").iterdir():  # the children of each of its threads
+                pids += [int(child) for child in (task / "children").read_text().split()]
             with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as rollup:
                 kilobytes += sum(int(line.split()[1]) for line in rollup if line.startswith(fields))
         except (OSError, ValueError):
             continue  # it ended meanwhile
-        fields = ("Private_Clean:", "Private_Dirty:")  # the descendants'
     return kilobytes / 1024
 
 

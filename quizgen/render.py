@@ -246,7 +246,7 @@ class QuestionParts:
         self._middle = "\n".join(middle)
         self._see = question.see or ""
 
-    def html(self, number: int, count: int, page: str = "", anchors: Anchors | None = None) -> str:
+    def html(self, number: int, count: int, page: str, anchors: Anchors) -> str:
         """The fieldset as question ``number`` of ``count``; ``page``: the address of its lesson from the page
         it is on ("" on the lesson's own page), to which a question without ``see`` then links; ``anchors``:
         the lesson's, to name the heading its ``see`` leads to."""
@@ -254,7 +254,7 @@ class QuestionParts:
         label = escape(t("quiz.number", number=number, count=count, points=self._points))
         see = ""
         if self._see:
-            title = (anchors or {}).get(self._see[1:])
+            title = anchors.get(self._see[1:])
             review = t("quiz.review_heading", title=title) if title else t("quiz.review_part")
             see = f'\n<p class="quizgen-see"><a href="{escape(page + self._see)}">{escape(review)}</a></p>'
         elif page:

@@ -157,7 +157,8 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
         self.final_elsewhere = False
         # while serving, a rebuild re-reads only the banks that changed;
         # each quiz keeps its markup as bytes: a large course's banks as objects would take more memory than the
-        # build, and rendering them as they are loaded, in one go, costs half as much as page by page
+        # build, and rendering them as they are loaded, in one go, costs half as much as page by page (while
+        # serving, every bank is rendered again at each rebuild, from its cached model)
         self.course = load_course(
             self.quizzes_dir,
             self.docs_dir,
