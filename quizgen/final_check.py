@@ -118,7 +118,7 @@ def render_final_check(
     ``lesson_links``: quiz id -> (link to its lesson from the final check's page, the lesson's anchors).
     """
     if not quizzes:
-        return f"<p>{escape(t('pages.final_no_checks'))}</p>"
+        return without_lessons(t)
     lessons = [
         FinalLesson(q.quiz_id, q.size, q.points, functools.partial(_markup, q, t), *lesson_links[q.quiz_id])
         for q in quizzes
@@ -134,6 +134,11 @@ def render_final_check(
         t=t,
     )
     return "".join(parts)
+
+
+def without_lessons(t: Messages = ENGLISH) -> str:
+    """What the final check says when no lesson has a check to draw from."""
+    return f"<p>{escape(t('pages.final_no_checks'))}</p>"
 
 
 def _markup(quiz: Quiz, t: Messages) -> QuizMarkup:

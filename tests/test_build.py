@@ -15,7 +15,7 @@ import pytest
 from conftest import BILLION_LAUGHS, ROOT, mkdocs_build, run_capped
 
 from quizgen import runtime
-from quizgen.i18n import available
+from quizgen.i18n import ENGLISH, available
 from quizgen.kinds import QUESTION_TYPES
 
 pytestmark = pytest.mark.build
@@ -149,8 +149,12 @@ def test_banks_can_live_in_another_folder(course: Path) -> None:
 
 def test_a_course_without_banks_builds(course: Path) -> None:
     (course / LESSON_BANK).unlink()
+    config = course / "mkdocs.yml"
+    final_check_on = "  - quizgen:\n      final_check:\n        enabled: true\n"
+    config.write_text(config.read_text().replace("  - quizgen\n", final_check_on))
     result = mkdocs_build(course)
     assert result.returncode == 0, result.stderr
+    assert ENGLISH("pages.final_no_checks") in page(course / "site", "final-check")
 
 
 def dirty_build(course: Path) -> None:

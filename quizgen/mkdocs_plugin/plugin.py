@@ -30,7 +30,7 @@ from .. import course_pages, runtime, scorm, site_nav
 from ..course import BankCache, Course, Quiz, lesson_of, load_course
 from ..course_pages import FINAL_ID, CourseMap, Lesson, Module
 from ..course_settings import DEFAULT_TITLES
-from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, render_final_check
+from ..final_check import FinalLesson, Spool, final_check_html, final_lesson_html, without_lessons
 from ..i18n import DEFAULT, ENGLISH, Messages, available, base_language, messages_for
 from ..prepare import ASSETS_DIR
 from ..problems import Problem, shown_path
@@ -402,23 +402,12 @@ class QuizgenPlugin(BasePlugin[QuizgenConfig]):
             "continue": lambda: course_pages.continue_link(course, link, self.t),
         }
         if not self.drawn:  # what the final check says without lessons to draw from; else it is written later
-            fills["final-check"] = lambda: self._final_check_without_lessons()
+            fills["final-check"] = lambda: without_lessons(self.t)
         for index in range(len(course.modules)):
             fills[f"progress-module {index}"] = functools.partial(
                 course_pages.progress_module, course, index, link, self.t
             )
         return course_pages.fill_markers(content, fills)
-
-    def _final_check_without_lessons(self) -> str:
-        options = self.config.final_check
-        return render_final_check(
-            [],
-            {},
-            title=self._title("final_check"),
-            per_lesson=options["per_lesson"],
-            pass_mark=options["pass_mark"],
-            t=self.t,
-        )
 
     def _markup(self, quiz: Quiz) -> bytes:
         """What a build keeps of a quiz's bank: its markup, packed."""
