@@ -228,7 +228,7 @@ class QuizTreeprocessor(Treeprocessor):
     # --- the course's own pages ---------------------------------------------------------------------------
 
     def _course_fills(self, state: project_state.State, link: Callable[[str], str]) -> dict[str, Callable[[], str]]:
-        course = state.course_map
+        course = state.plan.course_map if state.plan else None
         if course is None or state.project is None:
             return {}
         t = state.project.settings.t

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..anchors import LessonAnchors
 from ..course import BANK_SUFFIXES, BankCache
-from ..course_pages import CourseMap
 from ..prepare import COMMAND, Plan, Project, load_project, plan, stale
 from ..problems import Problem, QuizgenError, shown_path
 from ..site_config import SiteConfig, read_site_config
@@ -31,7 +30,6 @@ class State:
     site: SiteConfig | None = None
     project: Project | None = None
     plan: Plan | None = None
-    course_map: CourseMap | None = None
     docs_shown: str = ""  # the docs folder, as problems name it
     # what is wrong with the course as a whole (banks, options, mkdocs.yml, prepared files); reported once
     problems: list[Problem] = field(default_factory=list)
@@ -131,7 +129,6 @@ def _load(config_file: Path, site: SiteConfig | QuizgenError, fingerprint: Finge
         return state
     state.project = project
     state.plan = plan(project)
-    state.course_map = state.plan.course_map
     state.docs_shown = shown_path(site.docs_dir, site.root)
     state.lesson_anchors = LessonAnchors(site.markdown_extensions)
     if prepared:
